@@ -1,0 +1,22 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+// Next bundles server code separately from the custom server, so the singleton lives on globalThis.
+const globalForDb = globalThis as unknown as { berthDb?: PrismaClient };
+
+export function createDb(connectionString: string, max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}
+
+/** The one Prisma client of this process. DATABASE_URL is set by the start-up (embedded or given). */
+export function db(): PrismaClient {
+  if (!globalForDb.berthDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: Berth's start-up sets it before serving");
+    globalForDb.berthDb = createDb(url);
+  }
+  return globalForDb.berthDb;
+}

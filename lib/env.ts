@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  BERTH_DATA_DIR: z.string().min(1).default(".berth"),
+  BERTH_IMAGE_STORE: z.string().min(1).optional(),
+  BERTH_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  BERTH_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  BERTH_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  DOCKER_HOST: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Validates an environment; throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, read and validated once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

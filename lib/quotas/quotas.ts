@@ -1,0 +1,56 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+
+export const QUOTA_RESOURCES = ["instances", "cores", "ram", "disk"] as const;
+export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
+
+export const QUOTA_INFO: Record<QuotaResource, { label: string; unit: string; default: number }> = {
+  instances: { label: "Instances", unit: "", default: 10 },
+  cores: { label: "vCPUs", unit: "", default: 20 },
+  ram: { label: "RAM", unit: "MiB", default: 50 * 1024 },
+  disk: { label: "Disk", unit: "GiB", default: 1024 },
+};
+
+export type QuotaUsage = { resource: QuotaResource; label: string; unit: string; used: number; limit: number };
+
+/** Limits in force for a project: its own rows, else the cloud defaults, else the built-in defaults. */
+export async function quotaLimits(db: Db, projectId: string): Promise<Record<QuotaResource, number>> {
+  const [own, defaults] = await Promise.all([
+    db.quota.findMany({ where: { projectId } }),
+    db.quotaDefault.findMany(),
+  ]);
+  const limits = Object.fromEntries(QUOTA_RESOURCES.map((r) => [r, QUOTA_INFO[r].default])) as Record<
+    QuotaResource,
+    number
+  >;
+  for (const row of [...defaults, ...own]) {
+    if (row.resource in limits) limits[row.resource as QuotaResource] = row.limit;
+  }
+  return limits;
+}
+
+/** Usage is counted from the instances themselves, so it can never drift from them. */
+export async function quotaUsed(db: Db, projectId: string): Promise<Record<QuotaResource, number>> {
+  const totals = await db.instance.aggregate({
+    where: { projectId, deletedAt: null },
+    _count: { _all: true },
+    _sum: { vcpus: true, ramMiB: true, diskGiB: true },
+  });
+  return {
+    instances: totals._count._all,
+    cores: totals._sum.vcpus ?? 0,
+    ram: totals._sum.ramMiB ?? 0,
+    disk: totals._sum.diskGiB ?? 0,
+  };
+}
+
+export async function quotaUsage(db: Db, projectId: string): Promise<QuotaUsage[]> {
+  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
+  return QUOTA_RESOURCES.map((resource) => ({
+    resource,
+    label: QUOTA_INFO[resource].label,
+    unit: QUOTA_INFO[resource].unit,
+    used: used[resource],
+    limit: limits[resource],
+  }));
+}

