@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
 import { buildIfNeeded } from "./lib/build.mjs";
-import { startPrivateDaemons, stopAll } from "./lib/dockerd.mjs";
+import { startPrivateDaemons, stopAll, stopDaemonsIn } from "./lib/dockerd.mjs";
 
 type Outcome = { step: string; passed: number; failed: number };
 
@@ -137,6 +137,8 @@ async function e2e(postgres: RunningPostgres, dockerEndpoint: string) {
 }
 
 async function main() {
+  // A crashed earlier run can leave daemons running and their data roots mounted.
+  await stopDaemonsIn(path.join(work, "docker"));
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
 
