@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { env } from "./lib/env";
 import { logger } from "./lib/logger";
+import { startServices } from "./lib/runtime/services";
 import { boot } from "./lib/setup/boot";
 
 // Berth's own server: Next serves pages and actions; later, WebSocket upgrades (console) join here.
@@ -10,6 +11,11 @@ const config = env();
 const say = (line: string) => console.log(`berth: ${line}`);
 
 const booted = await boot(say);
+const services = await startServices(process.env.DATABASE_URL!, {
+  concurrency: config.BERTH_JOB_CONCURRENCY,
+  heartbeatMs: config.BERTH_HEARTBEAT_INTERVAL_S * 1000,
+  reconcileMs: config.BERTH_RECONCILE_INTERVAL_S * 1000,
+});
 const app = next({ dev, hostname: config.HOSTNAME, port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -28,6 +34,7 @@ async function stop(signal: string) {
   say(`${signal}: shutting down`);
   server.close();
   server.closeAllConnections();
+  await services.stop().catch((error) => logger.error({ err: error }, "stopping services failed"));
   await booted.shutdown().catch((error) => logger.error({ err: error }, "shutdown failed"));
   process.exit(0);
 }

@@ -14,6 +14,9 @@ const envSchema = z.object({
   BERTH_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
   BERTH_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   DOCKER_HOST: z.string().optional(),
+  BERTH_HEARTBEAT_INTERVAL_S: z.coerce.number().min(0.5).max(60).default(3),
+  BERTH_RECONCILE_INTERVAL_S: z.coerce.number().min(1).max(3600).default(30),
+  BERTH_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -5,6 +5,7 @@ export type ErrorCode =
   | "INVALID_INPUT"
   | "CONFLICT"
   | "QUOTA_EXCEEDED"
+  | "NO_VALID_HOST"
   | "HOST_UNAVAILABLE"
   | "DOCKER_ERROR"
   | "INTERNAL";

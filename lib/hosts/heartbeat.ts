@@ -4,9 +4,9 @@ import type { Host } from "@/lib/db/generated/client";
 import { dockerOf } from "./host-connection";
 
 /** Probes one host and records the answer: up with fresh capacity, or down with the reason. */
-export async function heartbeat(db: Db, host: Host): Promise<Host> {
+export async function heartbeat(db: Db, host: Host, timeoutMs?: number): Promise<Host> {
   try {
-    const info = await dockerOf(host).probe();
+    const info = await dockerOf(host).probe(timeoutMs);
     return await db.host.update({
       where: { id: host.id },
       data: {

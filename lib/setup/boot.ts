@@ -4,6 +4,7 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { installQueue } from "@/lib/jobs/queue";
 import { env } from "@/lib/env";
 import { registerHost } from "@/lib/hosts/register-host";
 import { ImageStore } from "@/lib/images/image-store";
@@ -32,6 +33,7 @@ export async function boot(say: (line: string) => void): Promise<Booted> {
   }
   const applied = await migrate(process.env.DATABASE_URL!);
   if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
+  await installQueue(process.env.DATABASE_URL!);
 
   const seeded = await seedDefaults(db(), { adminPassword: config.BERTH_ADMIN_PASSWORD });
   if (seeded.adminCreated) {
