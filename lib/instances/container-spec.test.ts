@@ -62,6 +62,8 @@ describe("toCreateOptions", () => {
     expect(o.OpenStdin).toBe(true);
     expect(o.Cmd).toBeUndefined();
     expect(o.Hostname).toBe("web-server-1");
+    expect(o.StopSignal).toBe("SIGHUP");
+    expect(toCreateOptions(base, "x").StopSignal).toBeUndefined();
   });
 
   it("takes pids limit, CPU shares and swap from the flavor", () => {

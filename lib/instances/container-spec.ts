@@ -70,6 +70,8 @@ export function toCreateOptions(instance: InstanceSpec, imageRef: string): Docke
     // A machine keeps its shell alive on a terminal, like a VM's console; an application runs its command.
     Tty: machine,
     OpenStdin: machine,
+    // An interactive shell ignores SIGTERM; like closing a console, a hangup ends it at once.
+    StopSignal: machine && !stringList(instance.command) ? "SIGHUP" : undefined,
     Labels: { ...userLabels, ...berthLabels({ instanceId: instance.id, projectId: instance.projectId }), [LABELS.kind]: instance.kind },
     HostConfig: {
       Init: true,
