@@ -8,7 +8,11 @@ export type Db = PrismaClient;
 const globalForDb = globalThis as unknown as { berthDb?: PrismaClient };
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // Bursts queue on row locks (a project's quota, the hosts during a claim): wait, don't fail.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max }),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
 }
 
 /** The one Prisma client of this process. DATABASE_URL is set by the start-up (embedded or given). */

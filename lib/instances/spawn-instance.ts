@@ -109,9 +109,10 @@ async function createOrReuse(docker: Dockerode, instance: Instance, imageRef: st
   try {
     return await docker.createContainer(toCreateOptions(instance, imageRef));
   } catch (error) {
-    // A run before a crash already created it: same name, same instance.
-    if ((error as { statusCode?: number }).statusCode === 409) return docker.getContainer(containerName(instance.id));
-    throw error;
+    if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+    // A run before a crash already created it: same name, same instance. Adopt it by its real id.
+    const existing = await docker.getContainer(containerName(instance.id)).inspect();
+    return docker.getContainer(existing.Id);
   }
 }
 

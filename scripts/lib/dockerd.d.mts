@@ -32,6 +32,8 @@ export function answersPing(socketPath: string): Promise<boolean>;
 export function startPrivateDaemons(options: PrivateDaemonOptions): Promise<PrivateDaemon[]>;
 export function stopDaemon(daemon: PrivateDaemonLayout): Promise<void>;
 export function stopAll(daemons: PrivateDaemonLayout[]): Promise<void>;
+export function killDaemon(daemon: PrivateDaemonLayout): Promise<void>;
+export function restartDaemon(daemon: PrivateDaemonLayout, options?: { liveRestore?: boolean }): Promise<void>;
 export function stopDaemonsIn(baseDir: string): Promise<void>;
 export function ensureDockerInstalled(log?: Log): void;
 export function ensureLocalEngine(log?: Log, options?: { logFile?: string }): Promise<string>;

@@ -280,17 +280,8 @@ function spawnDockerd(args, logFile) {
   return { pid: child.pid, deathCause: () => death };
 }
 
-async function startPrivateDaemon(d, { liveRestore }) {
-  await stopDaemon(d); // whatever an earlier run left under this name
-  // A daemon given --default-address-pool that finds its old "bridge" network in this store deletes
-  // docker0 on start (measured: it cuts off the machine's own engine). Its containers are gone
-  // already, so the store holds nothing worth keeping.
-  rmSync(path.join(d.dataRoot, "network"), { recursive: true, force: true });
-  mkdirSync(d.dataRoot, { recursive: true });
-  // An empty config file, so a host-wide /etc/docker/daemon.json cannot clash with our flags.
-  writeFileSync(d.configFile, "{}\n");
-  createBridge(d);
-  const args = [
+function daemonArgs(d, liveRestore) {
+  return [
     `--host=${d.endpoint}`,
     `--config-file=${d.configFile}`,
     `--data-root=${d.dataRoot}`,
@@ -304,7 +295,19 @@ async function startPrivateDaemon(d, { liveRestore }) {
     `--containerd-plugins-namespace=${d.name}-plugins`,
     ...(liveRestore ? ["--live-restore"] : []),
   ];
-  const { deathCause } = spawnDockerd(args, d.logFile);
+}
+
+async function startPrivateDaemon(d, { liveRestore }) {
+  await stopDaemon(d); // whatever an earlier run left under this name
+  // A daemon given --default-address-pool that finds its old "bridge" network in this store deletes
+  // docker0 on start (measured: it cuts off the machine's own engine). Its containers are gone
+  // already, so the store holds nothing worth keeping.
+  rmSync(path.join(d.dataRoot, "network"), { recursive: true, force: true });
+  mkdirSync(d.dataRoot, { recursive: true });
+  // An empty config file, so a host-wide /etc/docker/daemon.json cannot clash with our flags.
+  writeFileSync(d.configFile, "{}\n");
+  createBridge(d);
+  const { deathCause } = spawnDockerd(daemonArgs(d, liveRestore), d.logFile);
   try {
     await waitForPing(d.socketPath, { timeoutMs: 60_000, deathCause, logFile: d.logFile });
   } catch (error) {
@@ -334,6 +337,25 @@ export async function startPrivateDaemons({ count, baseDir, namePrefix = "berth-
     throw error;
   }
   return started;
+}
+
+/** Kills a private daemon outright (SIGKILL), as a crash would; its containers stay behind. */
+export async function killDaemon(d) {
+  const pid = livePid(d.pidfile, "dockerd");
+  if (!pid) return;
+  signal(pid, "SIGKILL");
+  await exited(pid, 5_000);
+}
+
+/**
+ * Starts a killed private daemon again on the same socket, roots and bridge, keeping what it left
+ * (with live restore, its containers are still running). Stale pidfiles of dead processes go first.
+ */
+export async function restartDaemon(d, { liveRestore = false } = {}) {
+  livePid(d.pidfile, "dockerd");
+  livePid(path.join(d.execRoot, "containerd", "containerd.pid"), "containerd");
+  const { deathCause } = spawnDockerd(daemonArgs(d, liveRestore), d.logFile);
+  await waitForPing(d.socketPath, { timeoutMs: 60_000, deathCause, logFile: d.logFile });
 }
 
 /** Stops the daemons `startPrivateDaemons` left under `baseDir` (for a crashed run or the CLI). */

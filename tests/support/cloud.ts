@@ -35,8 +35,8 @@ export async function clearTestDaemons(endpoints = testDockerHosts()): Promise<v
  * them), default flavors, a project with a member, and Berth's background services running with
  * short intervals. Runs in this process, as the app does.
  */
-export async function startCloud(options: { hosts?: number; services?: boolean } = {}): Promise<Cloud> {
-  const endpoints = testDockerHosts().slice(0, options.hosts ?? 3);
+export async function startCloud(options: { hosts?: number; endpoints?: string[]; services?: boolean } = {}): Promise<Cloud> {
+  const endpoints = options.endpoints ?? testDockerHosts().slice(0, options.hosts ?? 3);
   await clearTestDaemons(endpoints);
   const database = await emptyDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), "berth-cloud-"));
