@@ -130,6 +130,8 @@ async function e2e(postgres: RunningPostgres, dockerEndpoint: string) {
     BERTH_E2E_URL: url,
     BERTH_ADMIN_PASSWORD: adminPassword,
     BERTH_E2E_JSON: report,
+    // Fixtures seed what no page creates yet (other tenants) straight into the server's database.
+    BERTH_E2E_DATABASE_URL: serverUrl,
   });
   const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
   const failed = (json?.stats.unexpected ?? 0) + (code !== 0 && !json?.stats.unexpected ? 1 : 0);
