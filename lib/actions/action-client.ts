@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { BerthError, type ErrorCode } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { can, type Permission, type Role } from "@/lib/identity/permissions";
 import type { SessionUser } from "@/lib/identity/sessions";
 
@@ -34,7 +35,7 @@ export function createActionClient(deps: ActionDeps) {
         if (!can(role, spec.permission)) {
           throw new BerthError("FORBIDDEN", `Your role (${role}) does not allow ${spec.permission}.`);
         }
-        return spec.run({ user, projectId, role }, parse(spec.schema, input));
+        return spec.run({ user, projectId, role }, parseInput(spec.schema, input));
       });
   }
 
@@ -48,7 +49,7 @@ export function createActionClient(deps: ActionDeps) {
       guarded(deps, async () => {
         const user = await requireUser(deps);
         if (!user.isAdmin || !can("admin", spec.permission)) throw new BerthError("NOT_FOUND", "Not found.");
-        return spec.run({ user }, parse(spec.schema, input));
+        return spec.run({ user }, parseInput(spec.schema, input));
       });
   }
 
@@ -59,20 +60,6 @@ async function requireUser(deps: ActionDeps): Promise<SessionUser> {
   const user = await deps.currentUser();
   if (!user) throw new BerthError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   return user;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  const summary = Object.entries(fields)
-    .map(([field, message]) => (field === "_" ? message : `${field}: ${message}`))
-    .join("; ");
-  throw new BerthError("INVALID_INPUT", `Invalid input: ${summary}`, fields);
 }
 
 async function guarded<T>(deps: ActionDeps, body: () => Promise<T>): Promise<ActionResult<T>> {

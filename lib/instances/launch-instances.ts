@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
 import { howManyFit, lockAndCheckQuota } from "@/lib/quotas/check-quota";
+import { parseInput } from "@/lib/validation";
 import { launchSchema, type LaunchInput } from "./launch-schema";
 
 export type Requester = { userId: string; projectId: string; requestId?: string };
@@ -15,13 +16,7 @@ const invalid = (field: string, message: string) => new BerthError("INVALID_INPU
  * and spawn job, all in one transaction; the job does the slow part. Returns at once.
  */
 export async function launchInstances(db: Db, who: Requester, input: LaunchInput) {
-  const parsed = launchSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_", i.message]));
-    const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ");
-    throw new BerthError("INVALID_INPUT", `Invalid launch request: ${summary}`, fields);
-  }
-  const req = parsed.data;
+  const req = parseInput(launchSchema, input, "launch request");
 
   const [project, image, flavor] = await Promise.all([
     db.project.findUnique({ where: { id: who.projectId } }),

@@ -6,6 +6,7 @@ import type { Instance } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
 import { lockAndCheckQuota } from "@/lib/quotas/check-quota";
+import { parseInput } from "@/lib/validation";
 import { instanceNameSchema } from "./launch-schema";
 import { assertAllowed, type InstanceAction } from "./state-machine";
 
@@ -84,7 +85,7 @@ export async function requestAction(
 
 async function checkParams(db: Db, instance: Instance, action: JobAction, params: Record<string, unknown>) {
   if (action === "rebuild") {
-    const { imageId } = parseOrThrow(rebuildSchema, params);
+    const { imageId } = parseInput(rebuildSchema, params);
     const id = imageId ?? instance.imageId;
     const image = id
       ? await db.image.findFirst({
@@ -102,7 +103,7 @@ async function checkParams(db: Db, instance: Instance, action: JobAction, params
     return { params: { imageId: image.id } };
   }
   if (action === "resize") {
-    const { flavorId } = parseOrThrow(resizeSchema, params);
+    const { flavorId } = parseInput(resizeSchema, params);
     const flavor = await db.flavor.findFirst({
       where: { id: flavorId, OR: [{ isPublic: true }, { access: { some: { projectId: instance.projectId } } }] },
     });
@@ -119,13 +120,6 @@ async function checkParams(db: Db, instance: Instance, action: JobAction, params
   return { params: {} as Record<string, unknown> };
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join(".") || "_", i.message]));
-  throw new BerthError("INVALID_INPUT", `Invalid input: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
-}
-
 /** Actions with no Docker work: lock, unlock, rename, reset-state. */
 export async function lockInstance(db: Db, actor: Actor, instanceId: string, locked: boolean, reason?: string) {
   const instance = await findInstance(db, actor, instanceId);
@@ -137,17 +131,16 @@ export async function lockInstance(db: Db, actor: Actor, instanceId: string, loc
 }
 
 export async function renameInstance(db: Db, actor: Actor, instanceId: string, name: string) {
-  const parsed = instanceNameSchema.safeParse(name);
-  if (!parsed.success) throw new BerthError("INVALID_INPUT", `Invalid name: ${parsed.error.issues[0].message}`, { name: parsed.error.issues[0].message });
+  const newName = parseInput(z.object({ name: instanceNameSchema }), { name }, "name").name;
   const instance = await findInstance(db, actor, instanceId);
   assertAllowed(instance, "rename", actor.isAdmin);
-  await recordImmediate(db, actor, instance.id, "rename", { name: parsed.data });
+  await recordImmediate(db, actor, instance.id, "rename", { name: newName });
 }
 
 /** Admin: puts an instance stuck in a task back to a plain state, as Nova's reset-state does. */
 export async function resetState(db: Db, actor: Actor, instanceId: string, params: unknown) {
   if (!actor.isAdmin) throw new BerthError("NOT_FOUND", "Instance not found.");
-  const { state } = parseOrThrow(resetStateSchema, params);
+  const { state } = parseInput(resetStateSchema, params);
   const instance = await findInstance(db, actor, instanceId);
   assertAllowed(instance, "reset-state", true);
   await recordImmediate(db, actor, instance.id, "reset-state", {
