@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
+          setupFiles: ["tests/support/setup-env.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

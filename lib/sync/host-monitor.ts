@@ -4,6 +4,7 @@ import type { Host } from "@/lib/db/generated/client";
 import { watchContainerEvents, type EventSubscription } from "@/lib/docker/events";
 import { dockerOf } from "@/lib/hosts/host-connection";
 import { heartbeat } from "@/lib/hosts/heartbeat";
+import { collectDeletedImages } from "@/lib/images/collect-deleted-images";
 import { logger } from "@/lib/logger";
 import { applyContainerEvent, type ContainerEvent } from "./container-events";
 import { reconcileHost } from "./reconcile";
@@ -99,6 +100,7 @@ export class HostMonitor {
     if (this.stopped) return;
     const hosts = await this.db.host.findMany({ where: { status: "up" } }).catch(() => []);
     await Promise.all(hosts.map((h) => this.reconcile(h)));
+    await collectDeletedImages(this.db).catch((error) => logger.warn({ err: error }, "image clean-up failed"));
   }
 
   private async reconcile(host: Host): Promise<void> {

@@ -1,6 +1,4 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import Dockerode from "dockerode";
 import { MANAGED_FILTER } from "@/lib/docker/labels";
 import type { Host } from "@/lib/db/generated/client";
@@ -39,14 +37,9 @@ export async function startCloud(options: { hosts?: number; endpoints?: string[]
   const endpoints = options.endpoints ?? testDockerHosts().slice(0, options.hosts ?? 3);
   await clearTestDaemons(endpoints);
   const database = await emptyDatabase();
-  const dataDir = await mkdtemp(path.join(tmpdir(), "berth-cloud-"));
-  await chmod(dataDir, 0o755);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    BERTH_DATA_DIR: dataDir,
-    BERTH_IMAGE_STORE: path.join(dataDir, "images"),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-  });
+  // The data directory and image store were set for this file by tests/support/setup-env.ts.
+  const dataDir = process.env.BERTH_DATA_DIR!;
+  process.env.DATABASE_URL = database.url;
   const { migrate } = await import("@/lib/db/migrate");
   const { installQueue } = await import("@/lib/jobs/queue");
   const { db } = await import("@/lib/db/client");
