@@ -43,9 +43,13 @@ export async function signOut(db: Db, token: string | undefined): Promise<void> 
   if (token) await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-/** Ends every session of a user at once (used when a user is disabled or their password reset). */
+/**
+ * Ends every session of a user at once, in the dashboard and the API alike (used when a user is
+ * disabled or their password reset).
+ */
 export async function endSessionsOf(db: Db, userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
+  await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 function toSessionUser(u: { id: string; username: string; displayName: string | null; isAdmin: boolean }): SessionUser {

@@ -37,10 +37,6 @@ async function transferIfMissing(db: Db, host: Host, image: Image): Promise<bool
     await docker.loadImage(store.open(image.archiveDigest));
     transferred = true;
   }
-  await db.hostImage.upsert({
-    where: { hostId_imageId: { hostId: host.id, imageId: image.id } },
-    create: { hostId: host.id, imageId: image.id },
-    update: {},
-  });
+  await db.hostImage.createMany({ data: [{ hostId: host.id, imageId: image.id }], skipDuplicates: true });
   return transferred;
 }

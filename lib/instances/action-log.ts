@@ -16,21 +16,20 @@ export async function finishAction(db: Db, actionId: string, error?: string) {
   });
 }
 
-/** Runs one step and records its start, end, result and (on failure) the reason. */
+/**
+ * Runs one step and records its start, end, result and (on failure) the reason. The record is
+ * written once, when the step ends: one round trip instead of two on every launch's hot path.
+ */
 export async function step<T>(db: Db, actionId: string, event: string, body: () => Promise<T>, details?: (r: T) => string): Promise<T> {
-  const record = await db.instanceActionEvent.create({ data: { actionId, event } });
+  const startedAt = new Date();
+  const record = (result: "success" | "error", text: string | null) =>
+    db.instanceActionEvent.create({ data: { actionId, event, startedAt, finishedAt: new Date(), result, details: text } });
   try {
-    const result = await body();
-    await db.instanceActionEvent.update({
-      where: { id: record.id },
-      data: { finishedAt: new Date(), result: "success", details: details?.(result) ?? null },
-    });
-    return result;
+    const value = await body();
+    await record("success", details?.(value) ?? null);
+    return value;
   } catch (error) {
-    await db.instanceActionEvent.update({
-      where: { id: record.id },
-      data: { finishedAt: new Date(), result: "error", details: (error as Error).message },
-    });
+    await record("error", (error as Error).message);
     throw error;
   }
 }

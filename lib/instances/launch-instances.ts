@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
-import { howManyFit, lockAndCheckQuota } from "@/lib/quotas/check-quota";
+import { lockAndFit } from "@/lib/quotas/check-quota";
 import { parseInput } from "@/lib/validation";
 import { launchSchema, type LaunchInput } from "./launch-schema";
 
@@ -52,8 +52,7 @@ export async function launchInstances(db: Db, who: Requester, input: LaunchInput
 
   return db.$transaction(async (tx) => {
     // Nova's min/max count: launch as many as fit up to max, refuse when not even min fits.
-    await lockAndCheckQuota(tx, who.projectId, scale(per, req.minCount));
-    const count = Math.max(req.minCount, await howManyFit(tx, who.projectId, per, maxCount));
+    const count = await lockAndFit(tx, who.projectId, per, req.minCount, maxCount);
     const created = [];
     for (let i = 1; i <= count; i++) {
       const instance = await tx.instance.create({
@@ -88,8 +87,4 @@ export async function launchInstances(db: Db, who: Requester, input: LaunchInput
     }
     return { requestId, instances: created };
   });
-}
-
-function scale<T extends Record<string, number>>(per: T, n: number): T {
-  return Object.fromEntries(Object.entries(per).map(([k, v]) => [k, v * n])) as T;
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import type Dockerode from "dockerode";
 import type { Db } from "@/lib/db/client";
-import type { Host, Instance } from "@/lib/db/generated/client";
+import type { Host, Image, Instance } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
 import { dockerOf } from "@/lib/hosts/host-connection";
 import { ensureImageOnHost } from "@/lib/images/distribute-image";
 import { logger } from "@/lib/logger";
-import { quotaShortfall } from "@/lib/quotas/check-quota";
+import { quotaOverrun } from "@/lib/quotas/check-quota";
 import { claimHost } from "@/lib/scheduler/claim-host";
 import { finishAction, latestAction, step } from "./action-log";
 import { containerName, toCreateOptions } from "./container-spec";
@@ -36,10 +36,9 @@ export async function spawnInstance(db: Db, instanceId: string): Promise<void> {
         : (error as Error).message;
       return fail(db, instance, actionId, message);
     }
-    await db.instance.update({ where: { id: instanceId }, data: { taskState: "spawning" } });
-
-    const shortfall = await quotaShortfall(db, instance.projectId, { instances: 0, cores: 0, ram: 0, disk: 0 });
-    if (shortfall) return fail(db, instance, actionId, shortfall);
+    // The recheck: a limit an admin lowered after this launch was accepted stops it here.
+    const overrun = await quotaOverrun(db, instance.projectId);
+    if (overrun) return fail(db, instance, actionId, overrun);
 
     try {
       const containerId = await spawnOn(db, host, instance, actionId);
@@ -76,8 +75,12 @@ export async function spawnInstance(db: Db, instanceId: string): Promise<void> {
 }
 
 async function reuseOrClaim(db: Db, instance: Instance, tried: string[]): Promise<Host> {
-  const existing = tried.length ? null : await db.allocation.findFirst({ where: { instanceId: instance.id }, include: { host: true } });
-  if (existing) return existing.host;
+  // hostId and the allocation are written in one transaction: no hostId, nothing to reuse.
+  const existing = tried.length || !instance.hostId ? null : await db.allocation.findFirst({ where: { instanceId: instance.id }, include: { host: true } });
+  if (existing) {
+    await db.instance.update({ where: { id: instance.id }, data: { taskState: "spawning" } });
+    return existing.host;
+  }
   return claimHost(db, {
     instanceId: instance.id,
     imageId: instance.imageId,
@@ -87,11 +90,12 @@ async function reuseOrClaim(db: Db, instance: Instance, tried: string[]): Promis
     availabilityZone: instance.availabilityZone,
     excludeHostIds: tried,
     assignHost: true,
+    assignTaskState: "spawning",
   });
 }
 
-async function spawnOn(db: Db, host: Host, instance: Instance & { image: { dockerRef: string | null } | null }, actionId: string) {
-  const image = instance.imageId ? await db.image.findUnique({ where: { id: instance.imageId } }) : null;
+async function spawnOn(db: Db, host: Host, instance: Instance & { image: Image | null }, actionId: string) {
+  const image = instance.image;
   if (!image?.dockerRef) throw new BerthError("NOT_FOUND", "The instance's image no longer exists.");
   await step(db, actionId, "image", () => ensureImageOnHost(db, host, image), (moved) => (moved ? `loaded onto ${host.name}` : `already on ${host.name}`));
   const docker = dockerOf(host).docker;

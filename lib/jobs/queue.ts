@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
+import { logger } from "@/lib/logger";
 import { Logger, run, runMigrations, type RunnerOptions, type TaskList } from "graphile-worker";
 
 /**
@@ -45,6 +46,9 @@ export type Worker = { poolId: string; stop: () => Promise<void> };
 
 export async function startWorker(connectionString: string, tasks: TaskList, concurrency = 8): Promise<Worker> {
   const liveness = new pg.Client({ connectionString });
+  // Losing this connection only means other processes will treat this pool as dead and rerun
+  // its jobs; it must not crash the process.
+  liveness.on("error", (error) => logger.error({ err: error }, "worker liveness connection lost"));
   await liveness.connect();
   const events = new EventEmitter();
   const poolCreated = new Promise<string>((resolve) =>

@@ -17,25 +17,41 @@ export async function lockAndCheckQuota(tx: Tx, projectId: string, delta: QuotaD
   if (message) throw new BerthError("QUOTA_EXCEEDED", message);
 }
 
-/** How many of `per` fit (between 0 and `wanted`) in the project's remaining quota. */
-export async function howManyFit(tx: Tx, projectId: string, per: QuotaDelta, wanted: number): Promise<number> {
-  const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId)]);
-  let fit = wanted;
-  for (const r of QUOTA_RESOURCES) {
-    if (per[r] > 0 && limits[r] >= 0) fit = Math.min(fit, Math.floor((limits[r] - used[r]) / per[r]));
-  }
-  return Math.max(fit, 0);
-}
-
 /** "Quota exceeded for instances: requested 1, used 10 of 10", or null when the delta fits. */
 export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelta): Promise<string | null> {
   const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
   for (const r of QUOTA_RESOURCES) {
     // A negative limit means unlimited, as in Nova.
-    if (delta[r] > 0 && limits[r] >= 0 && used[r] + delta[r] > limits[r]) {
-      const unit = QUOTA_INFO[r].unit ? ` ${QUOTA_INFO[r].unit}` : "";
-      return `Quota exceeded for ${r}: requested ${delta[r]}${unit}, used ${used[r]}${unit} of ${limits[r]}${unit}`;
-    }
+    if (delta[r] > 0 && limits[r] >= 0 && used[r] + delta[r] > limits[r]) return shortfallMessage(r, delta[r], used[r], limits[r]);
   }
   return null;
+}
+
+/**
+ * Locks the project's row, reads limits and usage once, and returns how many of `per` to create
+ * (Nova's min/max count: as many as fit up to max; refused when not even min fits).
+ */
+export async function lockAndFit(tx: Tx, projectId: string, per: QuotaDelta, min: number, max: number): Promise<number> {
+  await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
+  const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId)]);
+  let fit = max;
+  for (const r of QUOTA_RESOURCES) {
+    if (per[r] > 0 && limits[r] >= 0) fit = Math.min(fit, Math.floor((limits[r] - used[r]) / per[r]));
+  }
+  if (fit >= min) return fit;
+  const r = QUOTA_RESOURCES.find((q) => per[q] > 0 && limits[q] >= 0 && used[q] + per[q] * min > limits[q])!;
+  throw new BerthError("QUOTA_EXCEEDED", shortfallMessage(r, per[r] * min, used[r], limits[r]));
+}
+
+/** Usage above a limit (an admin lowered it after a launch was accepted), as a sentence; null when within. */
+export async function quotaOverrun(db: Db, projectId: string): Promise<string | null> {
+  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
+  const r = QUOTA_RESOURCES.find((q) => limits[q] >= 0 && used[q] > limits[q]);
+  return r ? `Quota exceeded for ${r}: the project uses ${used[r]}${unitOf(r)} of ${limits[r]}${unitOf(r)} (the limit was lowered after this launch was accepted)` : null;
+}
+
+const unitOf = (r: QuotaResource) => (QUOTA_INFO[r].unit ? ` ${QUOTA_INFO[r].unit}` : "");
+
+function shortfallMessage(r: QuotaResource, requested: number, used: number, limit: number): string {
+  return `Quota exceeded for ${r}: requested ${requested}${unitOf(r)}, used ${used}${unitOf(r)} of ${limit}${unitOf(r)}`;
 }

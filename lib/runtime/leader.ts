@@ -18,6 +18,7 @@ export function holdLeadership(
   let client: pg.Client | null = null;
   let release: (() => void) | null = null;
   let stopped = false;
+  let attempting = false;
   let timer: NodeJS.Timeout | null = null;
 
   const demote = () => {
@@ -27,18 +28,25 @@ export function holdLeadership(
     client = null;
   };
 
+  // One attempt at a time: the lock is re-entrant on its connection, so an attempt overlapping a
+  // slow start of `lead` would start a second leader in this very process.
   const attempt = async () => {
-    if (stopped || release) return;
+    if (stopped || release || attempting) return;
+    attempting = true;
     try {
       client ??= await connect();
       const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [name]);
       if (rows[0].ok && !stopped) {
         logger.info({ role: name }, "took the lead");
         release = await lead();
+        // stop() came while `lead` was starting: it found nothing to release then.
+        if (stopped) demote();
       }
     } catch (error) {
       logger.warn({ role: name, err: error }, "leadership attempt failed");
       demote();
+    } finally {
+      attempting = false;
     }
   };
 

@@ -7,7 +7,7 @@ import { filterHosts, noValidHostMessage, weighHosts, type HostCandidate, type R
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** `assignHost`: the instance moves to the chosen host now (a launch); a move assigns it when it is done. */
-type Placement = Request & { instanceId: string; imageId: string | null; assignHost: boolean };
+type Placement = Request & { instanceId: string; imageId: string | null; assignHost: boolean; assignTaskState?: string };
 
 /**
  * Locks every host row, then reads what each holds (the sum of allocations, leaving out the
@@ -57,7 +57,9 @@ export async function claimHost(db: Db, placement: Placement): Promise<Host> {
         diskGiB: placement.diskGiB,
       },
     });
-    if (placement.assignHost) await tx.instance.update({ where: { id: placement.instanceId }, data: { hostId: chosen.id } });
+    if (placement.assignHost) {
+      await tx.instance.update({ where: { id: placement.instanceId }, data: { hostId: chosen.id, taskState: placement.assignTaskState } });
+    }
     return chosen;
   });
 }
