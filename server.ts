@@ -1,11 +1,12 @@
 import { createServer } from "node:http";
 import next from "next";
+import { createConsoleServer, isConsoleUpgrade } from "./lib/console/console-server";
 import { env } from "./lib/env";
 import { logger } from "./lib/logger";
 import { startServices } from "./lib/runtime/services";
 import { boot } from "./lib/setup/boot";
 
-// Berth's own server: Next serves pages and actions; later, WebSocket upgrades (console) join here.
+// Berth's own server: Next serves pages and actions; console WebSockets are upgraded here.
 const dev = process.argv.includes("--dev");
 const config = env();
 const say = (line: string) => console.log(`berth: ${line}`);
@@ -21,7 +22,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => void handle(req, res));
 const upgrade = app.getUpgradeHandler();
-server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+const consoles = createConsoleServer();
+server.on("upgrade", (req, socket, head) => {
+  if (isConsoleUpgrade(req)) void consoles.handleUpgrade(req, socket, head);
+  else void upgrade(req, socket, head);
+});
 
 server.listen(config.PORT, config.HOSTNAME, () => {
   say(`Berth is ready at http://localhost:${config.PORT}`);

@@ -11,7 +11,7 @@ const say = (line) => console.log(`test: ${line}`);
 
 try {
   ensureDependencies(root, say);
-  aptInstall(["docker.io", "busybox-static", "chromium", "iproute2", "iptables"], say);
+  aptInstall(["docker.io", "busybox-static", "chromium", "iproute2", "iptables", "python3-openstackclient"], say);
 } catch (error) {
   console.error(`test: cannot prepare: ${error instanceof Error ? error.message : error}`);
   console.log("0 passed, 1 failed");

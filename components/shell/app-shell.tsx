@@ -29,21 +29,21 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:px-4">
-        <Link href="/" className="rounded text-base font-semibold tracking-tight text-slate-900">
+      <header className="flex items-center gap-x-3 border-b border-slate-200 bg-white px-3 py-2 md:gap-x-4 md:px-4">
+        <Link href="/" className="shrink-0 rounded text-base font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="mr-1 text-sky-700">
             ⚓
           </span>
           Berth
         </Link>
-        <div className="flex flex-1 items-center">
+        <div className="flex min-w-0 flex-1 items-center">
           <ProjectSwitcher projects={projects} currentProjectId={currentProjectId} />
         </div>
         <UserMenu user={user} />
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
         <SideNav projectId={currentProjectId ?? projects[0]?.id ?? null} isAdmin={user.isAdmin} />
-        <main id="main" className="min-w-0 flex-1 p-3 md:p-6">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-3 outline-none md:p-6">
           {children}
         </main>
       </div>

@@ -27,7 +27,7 @@ export function ProjectSwitcher({ projects, currentProjectId }: { projects: Proj
       <button
         type="button"
         popoverTarget={MENU_ID}
-        className="flex min-w-0 items-center gap-1.5 rounded-md px-2 py-1 ring-1 ring-slate-300 ring-inset [anchor-name:--project-switcher] hover:bg-slate-50"
+        className="flex min-w-0 max-w-full items-center gap-1.5 rounded-md px-2 py-1 ring-1 ring-slate-300 ring-inset [anchor-name:--project-switcher] hover:bg-slate-50"
       >
         <span className="sr-only text-slate-500 sm:not-sr-only">Project</span>
         <span className="max-w-48 truncate font-medium text-slate-900">{current?.name ?? "Choose"}</span>

@@ -4,8 +4,8 @@ import { SignOutButton } from "./sign-out-button";
 
 export function UserMenu({ user }: { user: SessionUser }) {
   return (
-    <div className="flex items-center gap-2">
-      <span className="max-w-40 truncate text-slate-700" title={user.displayName ?? undefined}>
+    <div className="flex shrink-0 items-center gap-2">
+      <span className="max-w-20 truncate text-slate-700 sm:max-w-40" title={user.displayName ?? undefined}>
         {user.username}
       </span>
       {user.isAdmin && <Badge tone="info">Admin</Badge>}

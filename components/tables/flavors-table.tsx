@@ -11,7 +11,7 @@ const columns: Column<FlavorRow>[] = [
   { header: "RAM", cell: (flavor) => formatSize(flavor.ramMiB, "MiB"), numeric: true },
   { header: "Disk", cell: (flavor) => formatSize(flavor.diskGiB, "GiB"), numeric: true },
   { header: "Swap", cell: (flavor) => (flavor.swapMiB ? formatSize(flavor.swapMiB, "MiB") : "—"), numeric: true },
-  { header: "Public", cell: (flavor) => (flavor.isPublic ? "yes" : "no") },
+  { header: "Public", cell: (flavor) => (flavor.isPublic ? "yes" : <span className="whitespace-nowrap">no, shared with this project</span>) },
 ];
 
 export function FlavorsTable({ flavors }: { flavors: FlavorRow[] }) {

@@ -4,6 +4,7 @@ const VARIANTS = {
   primary: "bg-sky-700 text-white shadow-sm hover:bg-sky-800 disabled:bg-sky-700/60",
   secondary: "bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
   quiet: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  danger: "bg-red-700 text-white shadow-sm hover:bg-red-800 disabled:bg-red-700/60",
 } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;

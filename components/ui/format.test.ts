@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatSize, formatTimestamp, formatUsage } from "./format";
+import { formatDuration, formatFixed, formatSize, formatTimestamp, formatUsage } from "./format";
 
 describe("formatSize", () => {
   it.each([
@@ -27,8 +27,21 @@ describe("formatUsage", () => {
     expect(formatUsage(20, 100, "GiB")).toBe("20 / 100 GiB");
   });
 
+  it("says unlimited for a negative limit", () => {
+    expect(formatUsage(3, -1, "")).toBe("3 / unlimited");
+    expect(formatUsage(1536, -1, "MiB")).toBe("1.5 GiB / unlimited");
+  });
+
   it("never shows a real amount as zero", () => {
     expect(formatUsage(1, 1024 * 1024, "MiB")).toBe("< 0.01 / 1 TiB");
+  });
+});
+
+describe("formatFixed", () => {
+  it("keeps two decimals and groups thousands", () => {
+    expect(formatFixed(0)).toBe("0.00");
+    expect(formatFixed(1.006)).toBe("1.01");
+    expect(formatFixed(1234.5)).toBe("1,234.50");
   });
 });
 

@@ -39,13 +39,27 @@ function isSizeUnit(unit: string): unit is SizeUnit {
   return (SIZE_UNITS as readonly string[]).includes(unit);
 }
 
-/** Used and limit in the limit's unit, so the pair reads at a glance: "0.5 / 50 GiB", "3 / 10". */
+/**
+ * Used and limit in the limit's unit, so the pair reads at a glance: "0.5 / 50 GiB", "3 / 10".
+ * A negative limit means unlimited, as in Nova.
+ */
 export function formatUsage(used: number, limit: number, unit: string): string {
+  if (limit < 0) {
+    const amountUsed = isSizeUnit(unit) ? formatSize(used, unit) : `${formatCount(used)}${unit && ` ${unit}`}`;
+    return `${amountUsed} / unlimited`;
+  }
   if (!unit) return `${formatCount(used)} / ${formatCount(limit)}`;
   if (!isSizeUnit(unit)) return `${formatCount(used)} / ${formatCount(limit)} ${unit}`;
   const shown = unitFor(limit * bytesPer(unit));
   const scale = bytesPer(unit) / bytesPer(shown);
   return `${amount(used * scale)} / ${amount(limit * scale)} ${shown}`;
+}
+
+const fixed = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Always two decimals, so a column of figures lines up and does not jitter as values change: "1,234.50". */
+export function formatFixed(value: number): string {
+  return fixed.format(value);
 }
 
 /** A duration in the one unit that matters: "42 s", "5 min", "3 h", "12 d". */

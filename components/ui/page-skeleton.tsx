@@ -1,19 +1,22 @@
-/** What a page looks like while its data is on the way. */
+import { Skeleton, TableSkeleton } from "./skeleton";
+
+/** A `PageHeader` on its way: title and description lines at their final heights. */
+export function PageHeaderSkeleton() {
+  return (
+    <div aria-hidden className="mb-4">
+      <Skeleton className="h-7 w-48" />
+      <Skeleton className="mt-0.5 h-5 w-72 max-w-full" />
+    </div>
+  );
+}
+
+/** What a list page looks like while its data is on the way: header and table at their final sizes. */
 export function PageSkeleton({ rows = 5 }: { rows?: number }) {
   return (
-    <div role="status" aria-live="polite" className="animate-pulse">
+    <div role="status">
       <span className="sr-only">Loading…</span>
-      <div className="mb-5 h-6 w-48 rounded bg-slate-200" />
-      <div className="overflow-hidden rounded-md border border-slate-200 bg-white">
-        <div className="h-8 border-b border-slate-200 bg-slate-100" />
-        {Array.from({ length: rows }, (_, row) => (
-          <div key={row} className="flex gap-4 border-b border-slate-100 px-3 py-3 last:border-b-0">
-            <div className="h-3 w-1/4 rounded bg-slate-200" />
-            <div className="h-3 w-1/6 rounded bg-slate-100" />
-            <div className="h-3 w-1/5 rounded bg-slate-100" />
-          </div>
-        ))}
-      </div>
+      <PageHeaderSkeleton />
+      <TableSkeleton rows={rows} />
     </div>
   );
 }

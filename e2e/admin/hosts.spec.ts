@@ -3,7 +3,7 @@ import { signInAsAdmin } from "../support/sign-in";
 
 test("admin sees the local host up", async ({ page }) => {
   await signInAsAdmin(page);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hosts" }).click();
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Hosts" }).click();
 
   await expect(page).toHaveURL(/\/admin\/hosts$/);
   const local = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^local/ }) });

@@ -8,7 +8,8 @@ test("the images page lists the seed images", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Images" })).toBeVisible();
   const table = page.getByRole("table", { name: "Images" });
   for (const name of ["busybox", "ticker", "httpd"]) {
-    await expect(table.getByRole("rowheader", { name, exact: true })).toBeVisible();
+    // The row header is the name followed by the image's description.
+    await expect(table.getByRole("rowheader", { name: new RegExp(`^${name}\\b`) })).toBeVisible();
   }
 });
 

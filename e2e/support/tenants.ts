@@ -4,7 +4,7 @@ import { hashPassword } from "../../lib/identity/password";
 
 export type Tenant = { username: string; password: string; userId: string; projectId: string; projectName: string };
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = process.env.BERTH_E2E_DATABASE_URL;
   if (!url) throw new Error("BERTH_E2E_DATABASE_URL is not set: run the end-to-end tests through `npm test` (or set it to the server's database).");
   return url;

@@ -283,19 +283,32 @@ export class DockerHost {
 
   /**
    * A container's output, demultiplexed. Without `follow`: what was logged so far. With `follow`:
-   * an object-mode stream of `LogChunk`s that ends when the container stops and errors
-   * (HOST_UNAVAILABLE) when the host goes away; destroy it to stop following.
+   * `streamLogs`' stream, which errors (HOST_UNAVAILABLE) when the host goes away.
    */
   logs(containerId: string, options: LogOptions & { follow: true }): Promise<Readable>;
   logs(containerId: string, options?: LogOptions & { follow?: false }): Promise<LogChunk[]>;
   async logs(containerId: string, { follow = false, tail, since, timestamps = false }: LogOptions = {}) {
+    if (follow) return this.streamLogs(containerId, { follow, tail, since, timestamps });
     const context = `Reading logs of container ${containerId}`;
     try {
       const { Config } = await this.docker.getContainer(containerId).inspect();
-      const raw = await this.openLogs(containerId, { follow, tail, since, timestamps });
-      if (follow) return this.demuxFollowed(raw, Config.Tty, context);
-      const bytes = await readToEnd(raw);
+      const bytes = await readToEnd(await this.openLogs(containerId, { follow, tail, since, timestamps }));
       return Config.Tty ? [{ stream: "stdout", text: bytes.toString("utf8") }].filter((c) => c.text) : demuxBuffer(bytes);
+    } catch (error) {
+      throw toBerthError(error, context);
+    }
+  }
+
+  /**
+   * A container's output as an object-mode stream of `LogChunk`s, read as it arrives rather than
+   * gathered first, so a log of any size passes through in constant memory. Without `follow` it ends
+   * at the end of the log; with `follow` when the container stops. Destroy it to stop reading.
+   */
+  async streamLogs(containerId: string, { follow = false, tail, since, timestamps = false }: LogOptions = {}): Promise<Readable> {
+    const context = `Reading logs of container ${containerId}`;
+    try {
+      const { Config } = await this.docker.getContainer(containerId).inspect();
+      return this.demuxed(await this.openLogs(containerId, { follow, tail, since, timestamps }), Config.Tty, context);
     } catch (error) {
       throw toBerthError(error, context);
     }
@@ -320,7 +333,7 @@ export class DockerHost {
     );
   }
 
-  private demuxFollowed(raw: NodeJS.ReadableStream, tty: boolean, context: string): Readable {
+  private demuxed(raw: NodeJS.ReadableStream, tty: boolean, context: string): Readable {
     const out = new PassThrough({ objectMode: true });
     const decoder = logDecoder();
     const push = (stream: LogStreamName, bytes: Buffer) => {

@@ -2,10 +2,31 @@ import { z } from "zod";
 
 const ratio = z.number("must be a number").gt(0, "must be above 0").max(100, "at most 100");
 const amount = z.number("must be a number").int("must be a whole number").min(0, "must not be negative");
+const availabilityZone = z.string().trim().min(1, "is required").max(64, "at most 64 characters");
+const pem = z.string().max(65_536, "at most 64 KiB").optional();
+
+/** Where a Docker engine answers, and the TLS material for tcp:// (all three PEM blocks, or none). */
+export const hostEndpointSchema = z.object({
+  endpoint: z.string().trim().regex(/^(unix|tcp|ssh):\/\/.+/, "must start with unix://, tcp:// or ssh://"),
+  tlsCa: pem,
+  tlsCert: pem,
+  tlsKey: pem,
+});
+
+/** A new host; shared by the add-host form and the server. */
+export const registerHostSchema = hostEndpointSchema.extend({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "use 1–63 lowercase letters, digits and dashes, starting with a letter or digit"),
+  availabilityZone: availabilityZone.default("nova"),
+  diskGiB: z.number("must be a number").int("must be a whole number").positive("must be at least 1").default(100),
+});
+export type RegisterHostInput = z.input<typeof registerHostSchema>;
 
 /** What an admin may change on a host (its engine endpoint is fixed: remove and add again to move it). */
 export const updateHostSchema = z.object({
-  availabilityZone: z.string().trim().min(1, "is required").max(64, "at most 64 characters").optional(),
+  availabilityZone: availabilityZone.optional(),
   cpuAllocationRatio: ratio.optional(),
   ramAllocationRatio: ratio.optional(),
   diskAllocationRatio: ratio.optional(),

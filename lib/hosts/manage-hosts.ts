@@ -4,8 +4,8 @@ import { audit, type AuditActor } from "@/lib/audit/audit";
 import { BerthError } from "@/lib/errors";
 import { requestAction } from "@/lib/instances/request-action";
 import { parseInput } from "@/lib/validation";
-import { updateHostSchema, type UpdateHostInput } from "./host-schema";
-import { registerHost, type RegisterHostInput } from "./register-host";
+import { updateHostSchema, type RegisterHostInput, type UpdateHostInput } from "./host-schema";
+import { registerHost } from "./register-host";
 
 async function hostOrThrow(db: Db, hostId: string) {
   const host = await db.host.findUnique({ where: { id: hostId } });

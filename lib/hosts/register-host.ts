@@ -1,26 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { connectHost } from "@/lib/docker/client";
 import { BerthError } from "@/lib/errors";
-
-export const registerHostSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "use 1–63 lowercase letters, digits and dashes, starting with a letter or digit"),
-  endpoint: z.string().trim().regex(/^(unix|tcp|ssh):\/\/.+/, "must start with unix://, tcp:// or ssh://"),
-  availabilityZone: z.string().trim().min(1).max(64).default("nova"),
-  tlsCa: z.string().optional(),
-  tlsCert: z.string().optional(),
-  tlsKey: z.string().optional(),
-  diskGiB: z.number().int().positive().default(100),
-});
-export type RegisterHostInput = z.input<typeof registerHostSchema>;
+import { parseInput } from "@/lib/validation";
+import { registerHostSchema, type RegisterHostInput } from "./host-schema";
 
 /** Probes the engine first: a host that cannot be reached is never saved. */
 export async function registerHost(db: Db, input: RegisterHostInput) {
-  const data = registerHostSchema.parse(input);
+  const data = parseInput(registerHostSchema, input, "host");
   if (await db.host.findUnique({ where: { name: data.name } })) {
     throw new BerthError("CONFLICT", `A host named ${data.name} already exists.`, { name: "already in use" });
   }

@@ -58,7 +58,7 @@ export async function uploadImage(
   db: Db,
   actor: AuditActor,
   projectId: string,
-  input: NewImageInput,
+  input: NewImageInput | Record<string, string>,
   body: NodeJS.ReadableStream,
   maxBytes?: number,
 ): Promise<Image> {

@@ -19,11 +19,13 @@ export async function quotaLimits(db: Db, projectId: string): Promise<Record<Quo
     db.quota.findMany({ where: { projectId } }),
     db.quotaDefault.findMany(),
   ]);
-  const limits = Object.fromEntries(QUOTA_RESOURCES.map((r) => [r, QUOTA_INFO[r].default])) as Record<
-    QuotaResource,
-    number
-  >;
-  for (const row of [...defaults, ...own]) {
+  return limitsOf([...defaults, ...own]);
+}
+
+/** The built-in defaults overlaid with limit rows, later rows winning (cloud defaults, then a project's own). */
+export function limitsOf(rows: { resource: string; limit: number }[]): Record<QuotaResource, number> {
+  const limits = Object.fromEntries(QUOTA_RESOURCES.map((r) => [r, QUOTA_INFO[r].default])) as Record<QuotaResource, number>;
+  for (const row of rows) {
     if (row.resource in limits) limits[row.resource as QuotaResource] = row.limit;
   }
   return limits;
@@ -46,6 +48,10 @@ export async function quotaUsed(db: Db, projectId: string): Promise<Record<Quota
 
 export async function quotaUsage(db: Db, projectId: string): Promise<QuotaUsage[]> {
   const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
+  return usageOf(limits, used);
+}
+
+export function usageOf(limits: Record<QuotaResource, number>, used: Record<QuotaResource, number>): QuotaUsage[] {
   return QUOTA_RESOURCES.map((resource) => ({
     resource,
     label: QUOTA_INFO[resource].label,

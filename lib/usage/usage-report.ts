@@ -18,8 +18,8 @@ export type UsageReport = {
   from: Date;
   to: Date;
   lines: UsageLine[];
-  byFlavor: { flavorName: string; instances: number; hours: number; vcpuHours: number; ramGiBHours: number }[];
-  totals: { instances: number; hours: number; vcpuHours: number; ramGiBHours: number };
+  byFlavor: ({ flavorName: string } & UsageSums)[];
+  totals: UsageSums;
 };
 
 const HOUR_MS = 3600_000;
@@ -60,23 +60,30 @@ export async function usageReport(db: Db, projectId: string | null, from: Date, 
       state: i.vmState,
     };
   });
-  const flavors = new Map<string, UsageReport["byFlavor"][number]>();
-  for (const l of lines) {
-    const f = flavors.get(l.flavorName) ?? { flavorName: l.flavorName, instances: 0, hours: 0, vcpuHours: 0, ramGiBHours: 0 };
-    f.instances += 1;
-    f.hours = round(f.hours + l.hours);
-    f.vcpuHours = round(f.vcpuHours + l.vcpuHours);
-    f.ramGiBHours = round(f.ramGiBHours + l.ramGiBHours);
-    flavors.set(l.flavorName, f);
-  }
   const sum = (k: "hours" | "vcpuHours" | "ramGiBHours") => round(lines.reduce((n, l) => n + l[k], 0));
   return {
     from,
     to,
     lines,
-    byFlavor: [...flavors.values()],
+    byFlavor: [...sumUsageBy(lines, (l) => l.flavorName)].map(([flavorName, sums]) => ({ flavorName, ...sums })),
     totals: { instances: lines.length, hours: sum("hours"), vcpuHours: sum("vcpuHours"), ramGiBHours: sum("ramGiBHours") },
   };
+}
+
+export type UsageSums = { instances: number; hours: number; vcpuHours: number; ramGiBHours: number };
+
+/** Lines summed per key (a flavor, a project), in the order the keys first appear. */
+export function sumUsageBy(lines: UsageLine[], keyOf: (line: UsageLine) => string): Map<string, UsageSums> {
+  const sums = new Map<string, UsageSums>();
+  for (const l of lines) {
+    const s = sums.get(keyOf(l)) ?? { instances: 0, hours: 0, vcpuHours: 0, ramGiBHours: 0 };
+    s.instances += 1;
+    s.hours = round(s.hours + l.hours);
+    s.vcpuHours = round(s.vcpuHours + l.vcpuHours);
+    s.ramGiBHours = round(s.ramGiBHours + l.ramGiBHours);
+    sums.set(keyOf(l), s);
+  }
+  return sums;
 }
 
 /** The report as CSV, one line per instance, for download. */

@@ -65,6 +65,10 @@ describe("migrations", () => {
     touched.add("Session");
     const project = await db.project.create({ data: { name: "m-project" } });
     touched.add("Project");
+    const credential = await db.applicationCredential.create({ data: { userId: user.id, projectId: project.id, name: "ci", secretHash: "x", role: "reader" } });
+    touched.add("ApplicationCredential");
+    await db.apiToken.create({ data: { tokenHash: "t", userId: user.id, projectId: project.id, applicationCredentialId: credential.id, methods: ["application_credential"], expiresAt: new Date() } });
+    touched.add("ApiToken");
     await db.membership.create({ data: { userId: user.id, projectId: project.id, role: "reader" } });
     touched.add("Membership");
     const host = await db.host.create({ data: { name: "m-host", endpoint: "unix:///x.sock" } });

@@ -1,0 +1,5 @@
+import { OverviewSkeleton } from "@/components/projects/overview-skeleton";
+
+export default function Loading() {
+  return <OverviewSkeleton />;
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { z } from "zod";
+import { adminAction } from "@/lib/actions";
+import type { UserContext } from "@/lib/actions/action-client";
+import { db } from "@/lib/db/client";
+import { lockInstance, requestAction, resetState, resetStateSchema, type Actor } from "@/lib/instances/request-action";
+import { refreshed } from "../refreshed";
+
+const instanceId = z.uuid("not an instance id");
+const one = z.object({ instanceId });
+
+const actorOf = ({ user }: UserContext): Actor => ({ userId: user.id, isAdmin: true });
+
+export const resetStateAction = adminAction({
+  permission: "instance:reset-state",
+  schema: resetStateSchema.extend({ instanceId }),
+  run: (ctx, { instanceId, state }) => refreshed(resetState(db(), actorOf(ctx), instanceId, { state })),
+});
+
+export const migrateAction = adminAction({
+  permission: "instance:migrate",
+  schema: one,
+  run: (ctx, { instanceId }) => refreshed(requestAction(db(), actorOf(ctx), instanceId, "migrate")),
+});
+
+export const evacuateAction = adminAction({
+  permission: "instance:evacuate",
+  schema: one,
+  run: (ctx, { instanceId }) => refreshed(requestAction(db(), actorOf(ctx), instanceId, "evacuate")),
+});
+
+export const deleteAction = adminAction({
+  permission: "instance:delete",
+  schema: one,
+  run: (ctx, { instanceId }) => refreshed(requestAction(db(), actorOf(ctx), instanceId, "delete")),
+});
+
+export const lockAction = adminAction({
+  permission: "instance:lock",
+  schema: one.extend({ locked: z.boolean(), reason: z.string().trim().max(255, "at most 255 characters").optional() }),
+  run: (ctx, { instanceId, locked, reason }) => refreshed(lockInstance(db(), actorOf(ctx), instanceId, locked, reason || undefined)),
+});

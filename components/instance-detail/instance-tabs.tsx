@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useSelectedLayoutSegment } from "next/navigation";
+import { cn } from "@/components/ui/class-names";
+
+const TABS = [
+  { segment: null, label: "Overview" },
+  { segment: "log", label: "Log" },
+  { segment: "console", label: "Console" },
+  { segment: "actions", label: "Actions" },
+  { segment: "stats", label: "Stats" },
+] as const;
+
+/** The instance's pages, as links (each is its own URL), marked with the one showing. */
+export function InstanceTabs({ base }: { base: string }) {
+  const segment = useSelectedLayoutSegment();
+  return (
+    <nav aria-label="Instance" className="-mx-3 overflow-x-auto border-b border-slate-200 px-3 md:mx-0 md:px-0">
+      <ul className="flex gap-1">
+        {TABS.map((tab) => {
+          const active = tab.segment === segment;
+          return (
+            <li key={tab.label}>
+              <Link
+                href={tab.segment ? `${base}/${tab.segment}` : base}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "-mb-px block whitespace-nowrap rounded-t-md border-b-2 px-3 py-2",
+                  active ? "border-sky-700 font-medium text-sky-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                )}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

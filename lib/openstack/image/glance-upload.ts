@@ -1,0 +1,45 @@
+import "server-only";
+import { audit, type AuditActor } from "@/lib/audit/audit";
+import type { Db } from "@/lib/db/client";
+import type { Image } from "@/lib/db/generated/client";
+import { BerthError } from "@/lib/errors";
+import { storeArchive } from "@/lib/images/store-archive";
+import { claimImageName, finishImage, killImage } from "@/lib/images/upload-image";
+import { newImageSchema, type NewImageInput } from "@/lib/images/upload-schema";
+import { parseInput } from "@/lib/validation";
+
+/**
+ * Glance creates an image in two calls: the record (queued), then its data. These are
+ * `uploadImage`'s two halves, built from the same pieces (name claim, checked store, finish, kill).
+ */
+export async function createQueuedImage(db: Db, projectId: string, input: NewImageInput, properties: Record<string, string>): Promise<Image> {
+  const meta = parseInput(newImageSchema, input, "image");
+  await claimImageName(db, projectId, meta.name);
+  return db.image.create({
+    data: {
+      name: meta.name,
+      ownerProjectId: projectId,
+      status: "queued",
+      visibility: meta.visibility,
+      minRamMiB: meta.minRamMiB,
+      minDiskGiB: meta.minDiskGiB,
+      properties: { ...properties, kind: meta.kind, source: "upload" },
+    },
+  });
+}
+
+/** The archive for a queued image: streamed, checked and stored; a bad one leaves the image killed with the reason. */
+export async function uploadImageData(db: Db, actor: AuditActor, image: Image, body: NodeJS.ReadableStream): Promise<Image> {
+  const claimed = await db.image.updateMany({ where: { id: image.id, status: "queued" }, data: { status: "saving" } });
+  if (!claimed.count) throw new BerthError("CONFLICT", `Image ${image.name} is ${image.status}: only a queued image takes data.`);
+  try {
+    const stored = await storeArchive(db, body);
+    const active = await finishImage(db, image.id, stored);
+    await audit(db, actor, "image.upload", { type: "image", id: image.id, name: image.name }, null, active);
+    return active;
+  } catch (error) {
+    const reason = error instanceof BerthError ? error.message : `The upload failed: ${(error as Error).message}`;
+    await killImage(db, image.id, reason);
+    throw error instanceof BerthError ? error : new BerthError("INVALID_INPUT", reason);
+  }
+}
