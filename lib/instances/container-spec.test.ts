@@ -71,6 +71,11 @@ describe("toCreateOptions", () => {
     expect(o.HostConfig).toMatchObject({ PidsLimit: 64, CpuShares: 512, MemorySwap: 320 * 1024 * 1024 });
   });
 
+  it("caps the CPU limit at the host's CPUs, since vCPUs may be overcommitted", () => {
+    expect(toCreateOptions({ ...base, vcpus: 8 }, "x", 2).HostConfig?.NanoCpus).toBe(2e9);
+    expect(toCreateOptions({ ...base, vcpus: 1 }, "x", 2).HostConfig?.NanoCpus).toBe(1e9);
+  });
+
   it("makes hostnames Docker accepts", () => {
     expect(hostnameOf("---")).toBe("instance");
     expect(hostnameOf("a".repeat(80))).toHaveLength(63);

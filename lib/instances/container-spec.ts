@@ -53,7 +53,7 @@ function numberSpec(specs: unknown, key: string): number | undefined {
  * capability set, no-new-privileges, pids/CPU/memory limits from the flavor, no host mounts) and
  * labelled so Berth can always find what it created.
  */
-export function toCreateOptions(instance: InstanceSpec, imageRef: string): Dockerode.ContainerCreateOptions {
+export function toCreateOptions(instance: InstanceSpec, imageRef: string, hostCpus?: number): Dockerode.ContainerCreateOptions {
   const machine = instance.kind === "machine";
   const memory = instance.ramMiB * MiB;
   const userLabels = Object.fromEntries(
@@ -79,7 +79,8 @@ export function toCreateOptions(instance: InstanceSpec, imageRef: string): Docke
       CapDrop: ["ALL"],
       CapAdd: CAPABILITIES,
       SecurityOpt: ["no-new-privileges"],
-      NanoCpus: Math.round(instance.vcpus * 1e9),
+      // vCPUs are overcommitted by the allocation ratio, but Docker caps one container at the host's CPUs.
+      NanoCpus: Math.round(Math.min(instance.vcpus, hostCpus || instance.vcpus) * 1e9),
       Memory: memory,
       MemorySwap: memory + instance.swapMiB * MiB,
       PidsLimit: numberSpec(instance.flavorExtraSpecs, "pids_limit") ?? DEFAULT_PIDS_LIMIT,

@@ -102,7 +102,7 @@ async function rebuild(db: Db, instance: Instance, job: ActionJob) {
   await step(db, job.actionId, "image", () => ensureImageOnHost(db, host, image));
   const wasRunning = instance.vmState !== "stopped";
   const fresh = await step(db, job.actionId, "create", () =>
-    docker.createContainer({ ...toCreateOptions(instance, image.dockerRef!), name: `${containerName(instance.id)}-rebuild` }),
+    docker.createContainer({ ...toCreateOptions(instance, image.dockerRef!, host.cpus), name: `${containerName(instance.id)}-rebuild` }),
   );
   try {
     if (wasRunning) await step(db, job.actionId, "start", () => fresh.start());
@@ -129,7 +129,7 @@ async function resize(db: Db, instance: Instance, job: ActionJob) {
   if (!fits) return move(db, instance, job, flavor);
   const resized = { ...instance, ...flavorCopy(flavor) };
   try {
-    await step(db, job.actionId, "apply limits", () => container.update(liveLimits(resized)));
+    await step(db, job.actionId, "apply limits", () => container.update(liveLimits(resized, host.cpus)));
   } catch (error) {
     await resizeAllocationInPlace(db, instance.id, host.id, { vcpus: instance.vcpus, ramMiB: instance.ramMiB, diskGiB: instance.diskGiB });
     throw error;
@@ -141,8 +141,8 @@ function flavorCopy(f: Flavor) {
   return { flavorId: f.id, flavorName: f.name, vcpus: f.vcpus, ramMiB: f.ramMiB, diskGiB: f.diskGiB, swapMiB: f.swapMiB, flavorExtraSpecs: f.extraSpecs ?? {} };
 }
 
-function liveLimits(instance: Instance) {
-  const limits = toCreateOptions(instance, "").HostConfig!;
+function liveLimits(instance: Instance, hostCpus: number) {
+  const limits = toCreateOptions(instance, "", hostCpus).HostConfig!;
   return { NanoCpus: limits.NanoCpus, Memory: instance.ramMiB * MiB, MemorySwap: limits.MemorySwap, PidsLimit: limits.PidsLimit };
 }
 
@@ -167,7 +167,7 @@ async function move(db: Db, instance: Instance, job: ActionJob, flavor: Flavor |
     await step(db, job.actionId, "commit", () => old.commit({ repo, tag }));
     const targetDocker = dockerOf(destination);
     await step(db, job.actionId, "transfer", async () => targetDocker.loadImage(await dockerOf(source).saveImage(snapshotRef)), () => `${source.name} → ${destination.name}`);
-    created = await step(db, job.actionId, "create", () => targetDocker.docker.createContainer(toCreateOptions(target, snapshotRef)));
+    created = await step(db, job.actionId, "create", () => targetDocker.docker.createContainer(toCreateOptions(target, snapshotRef, destination.cpus)));
     if (wasRunning) await step(db, job.actionId, "start", () => created!.start());
   } catch (error) {
     await created?.remove({ force: true }).catch(() => undefined);
@@ -208,7 +208,7 @@ async function evacuate(db: Db, instance: Instance, job: ActionJob) {
   try {
     await step(db, job.actionId, "image", () => ensureImageOnHost(db, destination, image));
     const docker = dockerOf(destination).docker;
-    created = await step(db, job.actionId, "create", () => docker.createContainer(toCreateOptions(instance, image.dockerRef!)));
+    created = await step(db, job.actionId, "create", () => docker.createContainer(toCreateOptions(instance, image.dockerRef!, destination.cpus)));
     await step(db, job.actionId, "start", () => created!.start());
   } catch (error) {
     await created?.remove({ force: true }).catch(() => undefined);

@@ -99,7 +99,7 @@ async function spawnOn(db: Db, host: Host, instance: Instance & { image: Image |
   if (!image?.dockerRef) throw new BerthError("NOT_FOUND", "The instance's image no longer exists.");
   await step(db, actionId, "image", () => ensureImageOnHost(db, host, image), (moved) => (moved ? `loaded onto ${host.name}` : `already on ${host.name}`));
   const docker = dockerOf(host).docker;
-  const container = await step(db, actionId, "create", () => createOrReuse(docker, instance, image.dockerRef!));
+  const container = await step(db, actionId, "create", () => createOrReuse(docker, instance, image.dockerRef!, host.cpus));
   try {
     await step(db, actionId, "start", () => container.start().catch(ignoreAlreadyStarted));
   } catch (error) {
@@ -109,9 +109,9 @@ async function spawnOn(db: Db, host: Host, instance: Instance & { image: Image |
   return container.id;
 }
 
-async function createOrReuse(docker: Dockerode, instance: Instance, imageRef: string): Promise<Dockerode.Container> {
+async function createOrReuse(docker: Dockerode, instance: Instance, imageRef: string, hostCpus: number): Promise<Dockerode.Container> {
   try {
-    return await docker.createContainer(toCreateOptions(instance, imageRef));
+    return await docker.createContainer(toCreateOptions(instance, imageRef, hostCpus));
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 409) throw error;
     // A run before a crash already created it: same name, same instance. Adopt it by its real id.
