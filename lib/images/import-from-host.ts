@@ -50,12 +50,8 @@ export async function importImage(db: Db, job: { imageId: string; hostId: string
   try {
     if (!host) throw new BerthError("NOT_FOUND", "The host is gone.");
     const stored = await storeArchive(db, await dockerOf(host).saveImage(job.reference));
+    await db.hostImage.createMany({ data: [{ hostId: host.id, imageId: image.id }], skipDuplicates: true });
     const active = await finishImage(db, image.id, stored);
-    await db.hostImage.upsert({
-      where: { hostId_imageId: { hostId: host.id, imageId: image.id } },
-      create: { hostId: host.id, imageId: image.id },
-      update: {},
-    });
     await audit(db, job.actor, "image.import", { type: "image", id: image.id, name: image.name }, null, active);
   } catch (error) {
     await killImage(db, image.id, `Import failed: ${(error as Error).message}`);

@@ -53,18 +53,21 @@ export async function snapshotInstance(db: Db, job: { instanceId: string; imageI
     const docker = dockerOf(instance.host);
     await step(db, job.actionId, "commit", () => docker.docker.getContainer(instance.containerId!).commit({ repo: tag, tag: "1", pause: true }));
     const stored = await step(db, job.actionId, "store", async () => storeArchive(db, await docker.saveImage(`${tag}:1`)), (s) => `${s.sizeBytes} bytes`);
+    // The host's copy is recorded and the instance freed before the image turns active, so
+    // active always means the snapshot is complete.
+    await db.hostImage.createMany({ data: [{ hostId: instance.host.id, imageId: image.id }], skipDuplicates: true });
+    await releaseTask(db, job.instanceId);
     await finishImage(db, image.id, stored);
-    await db.hostImage.upsert({
-      where: { hostId_imageId: { hostId: instance.host.id, imageId: image.id } },
-      create: { hostId: instance.host.id, imageId: image.id },
-      update: {},
-    });
     await finishAction(db, job.actionId);
   } catch (error) {
     const reason = `Snapshot failed: ${(error as Error).message}`;
     await killImage(db, image.id, reason);
     await finishAction(db, job.actionId, reason);
   } finally {
-    await db.instance.updateMany({ where: { id: job.instanceId, taskState: "image_snapshot" }, data: { taskState: null } });
+    await releaseTask(db, job.instanceId);
   }
+}
+
+function releaseTask(db: Db, instanceId: string) {
+  return db.instance.updateMany({ where: { id: instanceId, taskState: "image_snapshot" }, data: { taskState: null } });
 }

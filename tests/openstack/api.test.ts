@@ -104,9 +104,6 @@ describe("tokens", () => {
     const checked = await call("GET", "/identity/v3/auth/tokens", { token: t.token, headers: { "X-Subject-Token": t.token } });
     expect(checked.body.token.project).toMatchObject({ id: t.project.id, name: "tok" });
 
-    await setUserEnabled(cloud.db, actor(), t.user.id, false);
-    expect(await servers()).toBe(401);
-    await setUserEnabled(cloud.db, actor(), t.user.id, true);
     await setProjectEnabled(cloud.db, actor(), t.project.id, false);
     expect(await servers()).toBe(401);
     await setProjectEnabled(cloud.db, actor(), t.project.id, true);
@@ -114,10 +111,20 @@ describe("tokens", () => {
     await setMembership(cloud.db, actor(), { userId: t.user.id, projectId: t.project.id, role: null });
     expect(await servers()).toBe(401);
     await setMembership(cloud.db, actor(), { userId: t.user.id, projectId: t.project.id, role: "member" });
+    expect(await servers()).toBe(200);
 
-    const other = await login("tok-user", "tok-password", { project: { id: t.project.id } });
-    expect((await call("DELETE", "/identity/v3/auth/tokens", { token: other.token, headers: { "X-Subject-Token": t.token } })).status).toBe(204);
+    // Disabling a user revokes their tokens for good, as Keystone does: enabling them again
+    // does not bring old tokens back.
+    await setUserEnabled(cloud.db, actor(), t.user.id, false);
     expect(await servers()).toBe(401);
+    await setUserEnabled(cloud.db, actor(), t.user.id, true);
+    expect(await servers()).toBe(401);
+
+    const fresh = await login("tok-user", "tok-password", { project: { id: t.project.id } });
+    const other = await login("tok-user", "tok-password", { project: { id: t.project.id } });
+    expect((await call("GET", "/compute/v2.1/servers", { token: fresh.token })).status).toBe(200);
+    expect((await call("DELETE", "/identity/v3/auth/tokens", { token: other.token, headers: { "X-Subject-Token": fresh.token } })).status).toBe(204);
+    expect((await call("GET", "/compute/v2.1/servers", { token: fresh.token })).status).toBe(401);
     await cloud.db.apiToken.updateMany({ where: { userId: t.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await call("GET", "/compute/v2.1/servers", { token: other.token })).status).toBe(401);
   });
