@@ -6,7 +6,9 @@ import { evacuateHost, removeHost, setHostEnabled, updateHost } from "@/lib/host
 import { createProject, createUser, renameProject, resetPassword, setMembership, setProjectEnabled, setUserEnabled } from "@/lib/identity/manage-identity";
 import { resolveSession, signIn } from "@/lib/identity/sessions";
 import { deleteImage, updateImage } from "@/lib/images/manage-images";
+import { auditedAdminAction } from "@/lib/instances/audited-admin-action";
 import { launchInstances } from "@/lib/instances/launch-instances";
+import { resetState } from "@/lib/instances/request-action";
 import { updateDefaultQuotas, updateProjectQuotas } from "@/lib/quotas/update-quotas";
 import { quotaLimits } from "@/lib/quotas/quotas";
 import { startCloud, type Cloud } from "../support/cloud";
@@ -151,6 +153,18 @@ describe("images", () => {
     await updateImage(cloud.db, actor, busybox, null, { protected: false, minRamMiB: 32 });
     await expect(deleteImage(cloud.db, actor, busybox, null)).rejects.toMatchObject({ message: expect.stringMatching(/^Image busybox is in use by /) });
     await expect(updateImage(cloud.db, actor, busybox, null, { minRamMiB: -1 })).rejects.toMatchObject({ fields: { minRamMiB: "must not be negative" } });
+  });
+});
+
+describe("admin instance actions", () => {
+  it("are audited with the instance before and after", async () => {
+    const { instances } = await launch(cloud.projectId, "m1.nano", "audited");
+    const id = instances[0].id;
+    await auditedAdminAction(cloud.db, actor, id, "reset-state", () => resetState(cloud.db, { userId: actor.id, isAdmin: true }, id, { state: "error" }));
+    const event = await cloud.db.auditEvent.findFirstOrThrow({ where: { action: "instance.reset-state", targetId: id } });
+    expect(event).toMatchObject({ actorName: "admin", targetType: "instance", targetName: "audited" });
+    expect(event.before).toMatchObject({ vmState: "building" });
+    expect(event.after).toMatchObject({ vmState: "error" });
   });
 });
 
