@@ -12,6 +12,8 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
+import { nextPageSize } from "@/components/logs/log-window";
+import { FIRST_PAGE_LINES, MAX_PAGE_LINES } from "@/lib/instances/log-limits";
 import { gotoSteadily } from "../e2e/instance-detail/detail";
 import { cleanup, cleanUpOnSignals, onCleanup } from "./support/cleanup";
 import { median, percentile } from "./support/measure";
@@ -198,6 +200,21 @@ try {
     apiTimes.push(performance.now() - t0);
   }
   say(`    for scale: the log API's last-1,000-lines page alone answers in ${figures(apiTimes)}`);
+
+  // Scrolling up: Docker counts only from the end, so a page further back reads more of the log.
+  for (const depth of [1000, 50_000, 190_000]) {
+    const [seam] = (await host.logs(instance.containerId!, { tail: depth, timestamps: true })).map((c) => c.text.split(" ", 1)[0]);
+    const limit = nextPageSize(depth, FIRST_PAGE_LINES, MAX_PAGE_LINES);
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      const response = await context.request.get(`${pageApi}?${new URLSearchParams({ before: seam, held: "1", skip: String(depth), limit: String(limit) })}`);
+      const { lines } = (await response.json()) as { lines: unknown[] };
+      if (lines.length !== limit) throw new Error(`the page ${depth} lines back held ${lines.length} lines, not ${limit}`);
+      times.push(performance.now() - t0);
+    }
+    say(`    an older page (${limit.toLocaleString("en")} lines) ${depth.toLocaleString("en")} lines back: ${figures(times)}`);
+  }
 
   await page.getByText("Following live").waitFor({ timeout: 30_000 });
   // With timestamps on, each row carries Docker's own time for the line: when dockerd read it from the container.

@@ -3,6 +3,7 @@
 import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { READY } from "@/lib/console/console-protocol";
 
 type Phase = { state: "connecting" | "open" } | { state: "closed"; reason: string };
 
@@ -54,11 +55,14 @@ export function ConsoleTerminal({ instanceId }: { instanceId: string }) {
       };
 
       socket.onopen = () => {
-        setPhase({ state: "open" });
         sendSize();
         terminal.focus();
       };
-      socket.onmessage = (event) => terminal.write(new Uint8Array(event.data as ArrayBuffer));
+      socket.onmessage = (event) => {
+        if (typeof event.data === "string") {
+          if (event.data === READY) setPhase({ state: "open" });
+        } else terminal.write(new Uint8Array(event.data as ArrayBuffer));
+      };
       socket.onclose = (event) => {
         if (disposed) return;
         terminal.options.disableStdin = true;
@@ -85,7 +89,7 @@ export function ConsoleTerminal({ instanceId }: { instanceId: string }) {
     <div className="flex flex-col gap-2">
       <div className="flex min-h-8 flex-wrap items-center justify-between gap-2">
         <p role="status" aria-live="polite" className={phase.state === "closed" ? "text-amber-800" : "text-slate-600"}>
-          {phase.state === "connecting" && "Connecting…"}
+          {phase.state === "connecting" && "Connecting: starting a shell in the instance…"}
           {phase.state === "open" && "Connected: a shell (sh) in the instance. Type exit to end it."}
           {phase.state === "closed" && `Disconnected: ${phase.reason}`}
         </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { cn } from "@/components/ui/class-names";
 
@@ -12,7 +12,17 @@ const TABS = [
   { segment: "stats", label: "Stats" },
 ] as const;
 
-/** The instance's pages, as links (each is its own URL), marked with the one showing. */
+/** A thin bar under a tab whose page is on its way. */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden className={cn("absolute inset-x-2 -bottom-px h-0.5 rounded bg-sky-400", pending ? "animate-pulse" : "hidden")} />;
+}
+
+/**
+ * The instance's pages, as links (each is its own URL), marked with the one showing. Switching
+ * tabs keeps the current one on screen until the next is ready, rather than flashing a skeleton:
+ * React holds a revealed fallback for at least 300 ms, more than most tabs take to load.
+ */
 export function InstanceTabs({ base }: { base: string }) {
   const segment = useSelectedLayoutSegment();
   return (
@@ -26,11 +36,12 @@ export function InstanceTabs({ base }: { base: string }) {
                 href={tab.segment ? `${base}/${tab.segment}` : base}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "-mb-px block whitespace-nowrap rounded-t-md border-b-2 px-3 py-2",
+                  "relative -mb-px block whitespace-nowrap rounded-t-md border-b-2 px-3 py-2",
                   active ? "border-sky-700 font-medium text-sky-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {tab.label}
+                <Pending />
               </Link>
             </li>
           );

@@ -11,7 +11,7 @@ import { LogRow, ROW_HEIGHT } from "./log-row";
 
 export type InitialLog = { lines: LogLine[]; atStart: boolean } | { error: string };
 
-type Follow = { state: "off" | "connecting" | "live" | "reconnecting" } | { state: "ended"; message: string };
+type Follow = { state: "connecting" | "live" | "reconnecting" } | { state: "ended"; message: string };
 type Older = { state: "idle" | "loading" } | { state: "error"; message: string };
 
 // Asking for older lines starts this close to the top, so they are usually there before the reader is.
@@ -40,7 +40,7 @@ export function LogViewer({ api, name, initial, running }: { api: string; name: 
   });
   const [version, setVersion] = useState(log.version);
   const [atStart, setAtStart] = useState("lines" in initial && initial.atStart);
-  const [follow, setFollow] = useState<Follow>({ state: "off" });
+  const [follow, setFollow] = useState<Follow>({ state: "connecting" });
   const [older, setOlder] = useState<Older>({ state: "idle" });
   const [paused, setPaused] = useState(false);
   const [atBottom, setAtBottom] = useState(true);
@@ -113,7 +113,6 @@ export function LogViewer({ api, name, initial, running }: { api: string; name: 
         retry = setTimeout(connect, 2000);
       };
     };
-    setFollow({ state: "connecting" });
     connect();
     return () => {
       source?.close();

@@ -71,6 +71,13 @@ describe("search", () => {
     ]);
     expect(splitMatches("plain", null)).toEqual([{ text: "plain", match: false }]);
   });
+
+  it("finds a match at the start of a line however often the pattern was used before", () => {
+    const pattern = searchPattern("tick 1");
+    const ticks = Array.from({ length: 12 }, (_, i) => ({ ts: ts(i), text: `tick ${i + 1}` }));
+    expect(findMatches(ticks, pattern)).toEqual([0, 9, 10, 11]);
+    for (const line of ticks.slice(9)) expect(splitMatches(line.text, pattern)[0]).toEqual({ text: "tick 1", match: true });
+  });
 });
 
 describe("nextPageSize", () => {

@@ -58,19 +58,19 @@ export class LogWindow {
   }
 }
 
-/** A case-insensitive pattern for `query` taken literally; null for an empty query. */
+/**
+ * A case-insensitive pattern for `query` taken literally; null for an empty query. Not global: a
+ * global pattern carries a position from one use to the next.
+ */
 export function searchPattern(query: string): RegExp | null {
-  return query ? new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi") : null;
+  return query ? new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") : null;
 }
 
 /** The indices of the lines whose visible text contains the pattern. */
 export function findMatches(lines: readonly ViewLine[], pattern: RegExp | null): number[] {
   if (!pattern) return [];
   const found: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    pattern.lastIndex = 0;
-    if (!lines[i].gap && pattern.test(plainText(lines[i].text))) found.push(i);
-  }
+  for (let i = 0; i < lines.length; i++) if (!lines[i].gap && pattern.test(plainText(lines[i].text))) found.push(i);
   return found;
 }
 
@@ -79,7 +79,7 @@ export function splitMatches(text: string, pattern: RegExp | null): { text: stri
   if (!pattern) return [{ text, match: false }];
   const parts: { text: string; match: boolean }[] = [];
   let from = 0;
-  for (const found of text.matchAll(pattern)) {
+  for (const found of text.matchAll(new RegExp(pattern.source, "gi"))) {
     if (found.index > from) parts.push({ text: text.slice(from, found.index), match: false });
     parts.push({ text: found[0], match: true });
     from = found.index + found[0].length;

@@ -37,6 +37,7 @@ export function StatsPanel({ api }: { api: string }) {
   useEffect(() => {
     if (!running) return;
     const source = new EventSource(`${api}/stats/stream`);
+    source.onopen = () => setFeed({ state: "waiting" });
     source.addEventListener("sample", (event) => {
       const sample = JSON.parse((event as MessageEvent<string>).data) as StatsSample;
       setFeed({ state: "live" });

@@ -1,9 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { fillWizard, openDemoInstances, rowOf, statusCell, type WizardChoice } from "../instances/instance-list";
+import { deleteThroughList, expectLive, fillWizard, openDemoInstances, rowOf, statusCell, type WizardChoice } from "../instances/instance-list";
 
 /** Helpers for the instance page specs: launch through the wizard, open the instance, reach its tabs. */
 
 export type Opened = { projectId: string; instanceId: string; url: string };
+
+// What this spec file launched, so its cleanup finds it even when a test failed halfway.
+const launched: { projectId: string; name: string }[] = [];
 
 /**
  * Launches one instance in the demo project through the wizard, waits for `status`, and opens its
@@ -18,6 +21,7 @@ export async function launchAndOpen(page: Page, choice: WizardChoice & { working
     await wizard.getByRole("button", { name: "Next" }).click();
   }
   await wizard.getByRole("button", { name: /^Launch \d+ instances?$/ }).click();
+  launched.push({ projectId, name: choice.name });
   await expect(wizard).toBeHidden();
   const row = rowOf(page, choice.name);
   await expect(statusCell(row)).toHaveText(new RegExp(`^${status}`), { timeout: 60_000 });
@@ -35,15 +39,13 @@ export function logView(page: Page): Locator {
   return page.getByRole("log");
 }
 
-/** Deletes the instance from its own page, if it is still there, and waits for the list to drop it. */
-export async function deleteFromPage(page: Page, opened: Opened | undefined): Promise<void> {
-  if (!opened) return;
-  await gotoSteadily(page, opened.url);
-  const bar = page.getByRole("toolbar", { name: "Instance actions" });
-  if (!(await bar.isVisible().catch(() => false))) return;
-  await bar.getByRole("button", { name: "Delete…" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${opened.projectId}/instances`));
+/** Deletes what the spec launched, through the instance list, and waits until it is gone. */
+export async function deleteLaunched(page: Page): Promise<void> {
+  for (const { projectId, name } of launched.splice(0)) {
+    await gotoSteadily(page, `/projects/${projectId}/instances`);
+    await expectLive(page);
+    await deleteThroughList(page, [name]);
+  }
 }
 
 /**

@@ -1,14 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { deleteFromPage, launchAndOpen, logView, tab, type Opened } from "./detail";
+import { deleteLaunched, launchAndOpen, logView, tab } from "./detail";
 
 const suffix = randomBytes(3).toString("hex");
-let opened: Opened | undefined;
-
 test.afterEach(async ({ page }) => {
-  await deleteFromPage(page, opened);
-  opened = undefined;
+  await deleteLaunched(page);
 });
 
 const lines = (page: Page) => logView(page).locator("[data-log-line]");
@@ -16,7 +13,7 @@ const lastTick = async (page: Page) => Number((await lines(page).last().textCont
 
 test("the log shows the latest lines, follows new ones, pauses, searches and downloads; actions and stats show", async ({ page }) => {
   test.setTimeout(120_000);
-  opened = await launchAndOpen(page, { name: `ticker-${suffix}`, image: "ticker", flavor: "m1.nano" });
+  await launchAndOpen(page, { name: `ticker-${suffix}`, image: "ticker", flavor: "m1.nano" });
   await tab(page, "Log").click();
   await expect(lines(page).first()).toHaveText(/^tick \d+$/);
   const seen = await lastTick(page);
@@ -42,6 +39,8 @@ test("the log shows the latest lines, follows new ones, pauses, searches and dow
   const counter = page.getByText(/^\d+ of \d+$/);
   await expect(counter).toBeVisible();
   await expect(logView(page).locator("mark").first()).toHaveText("tick 1");
+  // Timestamps are on: the row's text is its time (to the millisecond), then the line.
+  await expect(lines(page).filter({ hasText: /\.\d{3}tick 10$/ }).locator("mark")).toHaveText("tick 1");
   const [at, of] = (await counter.textContent())!.split(" of ").map(Number);
   await page.getByRole("button", { name: "Next match" }).click();
   await expect(counter).toHaveText(`${(at % of) + 1} of ${of}`);
@@ -66,7 +65,7 @@ test("the log shows the latest lines, follows new ones, pauses, searches and dow
 
 test("scrolling up loads older lines until the start, with none missing or repeated", async ({ page }) => {
   test.setTimeout(120_000);
-  opened = await launchAndOpen(page, { name: `counted-${suffix}`, image: "busybox", flavor: "m1.nano", command: 'sh -c "seq 1 3500; sleep 600"' });
+  await launchAndOpen(page, { name: `counted-${suffix}`, image: "busybox", flavor: "m1.nano", command: 'sh -c "seq 1 3500; sleep 600"' });
   await tab(page, "Log").click();
   const status = page.getByText(/^[\d,]+ lines loaded$/);
   await expect(status).toHaveText("1,000 lines loaded");
@@ -91,7 +90,7 @@ test("a line of markup is shown as text, never run, and colours become styled te
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  opened = await launchAndOpen(page, {
+  await launchAndOpen(page, {
     name: `markup-${suffix}`,
     image: "busybox",
     flavor: "m1.nano",

@@ -3,13 +3,10 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import WebSocket from "ws";
 import { signIn } from "../support/sign-in";
 import { addMember, createTenant } from "../support/tenants";
-import { deleteFromPage, launchAndOpen, tab, type Opened } from "./detail";
-
-let opened: Opened | undefined;
+import { deleteLaunched, launchAndOpen, tab } from "./detail";
 
 test.afterEach(async ({ page }) => {
-  await deleteFromPage(page, opened);
-  opened = undefined;
+  await deleteLaunched(page);
 });
 
 /** The HTTP status the server answers a console upgrade with (101 when it opens a socket). */
@@ -32,7 +29,7 @@ async function consoleStatus(baseURL: string, instanceId: string, context?: Brow
 
 test("a member of another project gets nothing: not the page, the log, the stats, nor the console", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
-  opened = await launchAndOpen(page, { name: `private-${randomBytes(3).toString("hex")}`, image: "ticker", flavor: "m1.nano" });
+  const opened = await launchAndOpen(page, { name: `private-${randomBytes(3).toString("hex")}`, image: "ticker", flavor: "m1.nano" });
   const { projectId, instanceId, url } = opened;
   expect(await consoleStatus(baseURL!, instanceId, page.context())).toBe(101);
 

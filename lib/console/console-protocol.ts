@@ -1,10 +1,14 @@
 /**
  * What the console's browser and server say to each other. Binary frames carry the terminal's
- * bytes both ways; text frames from the browser carry control messages. When the server ends a
+ * bytes both ways; text frames carry control messages: resizes from the browser, and from the
+ * server `READY` once the shell runs (the socket opens before it does). When the server ends a
  * console it says why in the close frame's reason (at most 123 bytes), which the page shows.
  */
 
 export type ConsoleMessage = { type: "resize"; cols: number; rows: number };
+
+/** The server's word that the shell runs. */
+export const READY = JSON.stringify({ type: "ready" });
 export type ConsoleClose = { code: number; reason: string };
 
 const MAX_SIZE = 1000;

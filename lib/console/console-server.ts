@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from "@/lib/identity/sessions";
 import { authorizeSession, httpStatusOf } from "@/lib/instances/instance-access";
 import { TASK_OF } from "@/lib/instances/request-action";
 import { logger } from "@/lib/logger";
-import { CLOSE, consoleMessage, type ConsoleClose } from "./console-protocol";
+import { CLOSE, consoleMessage, READY, type ConsoleClose } from "./console-protocol";
 import { hangUpCommand, SHELL, ShellPid } from "./shell-pid";
 
 /** Upgrades under this path are consoles: `/api/console/<instanceId>`. */
@@ -21,6 +21,7 @@ const RESTARTING_TASKS = new Set<string>([TASK_OF.reboot, TASK_OF["hard-reboot"]
 
 export type ConsoleTimings = { pingMs: number; recheckMs: number };
 const DEFAULT_TIMINGS: ConsoleTimings = { pingMs: 15_000, recheckMs: 3_000 };
+const MAX_EARLY_INPUT = 64 * 1024;
 
 /** Ends a shell's session (and what runs in it) with SIGHUP; nothing to do if it is already gone. */
 function hangUp(container: Dockerode.Container, pid: number) {
@@ -91,6 +92,7 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
     let exec: Dockerode.Exec | undefined;
     let shell: Duplex | undefined;
     let size: { cols: number; rows: number } | undefined;
+    const early: Buffer[] = [];
     let closed = false;
     const timers: NodeJS.Timeout[] = [];
 
@@ -109,7 +111,10 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
     };
     ws.on("message", (data: RawData, isBinary: boolean) => {
       if (isBinary) {
-        shell?.write(Buffer.isBuffer(data) ? data : Buffer.concat(data as Buffer[]));
+        const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(data as Buffer[]);
+        // Keys typed while the shell is still starting are kept for it, not dropped.
+        if (shell) shell.write(bytes);
+        else if (early.reduce((n, b) => n + b.length, 0) < MAX_EARLY_INPUT) early.push(bytes);
         return;
       }
       const message = consoleMessage(data.toString());
@@ -164,6 +169,8 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
       shell = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
       if (closed) return shell.destroy();
       resize();
+      for (const bytes of early.splice(0)) shell.write(bytes);
+      ws.send(READY);
       const pid = new ShellPid();
       shell.on("data", (bytes: Buffer) => {
         const output = pid.read(bytes);
