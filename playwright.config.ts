@@ -5,6 +5,7 @@ export default defineConfig({
   testDir: "e2e",
   workers: 1,
   retries: 0,
+  outputDir: process.env.BERTH_E2E_OUTPUT ?? "test-results",
   reporter: [["list"], ["json", { outputFile: process.env.BERTH_E2E_JSON ?? "test-results/e2e.json" }]],
   use: {
     baseURL: process.env.BERTH_E2E_URL ?? "http://127.0.0.1:3100",

@@ -14,8 +14,17 @@ import { startPrivateDaemons, stopAll, stopDaemonsIn } from "./lib/dockerd.mjs";
 type Outcome = { step: string; passed: number; failed: number };
 
 const root = path.resolve(import.meta.dirname, "..");
-const work = path.join(root, ".test-run");
-const only = new Set(process.argv.slice(2));
+// BERTH_TEST_SLOT=1, 2 or 3 runs beside the default run (slot 0) on this machine: its own work
+// directory, daemons, bridge subnets and port. Set BERTH_NEXT_DIST too, for its own Next build.
+const slot = Number(process.env.BERTH_TEST_SLOT ?? 0);
+const SUBNET_BASES = [200, 250, 253, 190];
+if (!(slot in SUBNET_BASES)) throw new Error("BERTH_TEST_SLOT must be 0, 1, 2 or 3");
+const work = path.join(root, slot ? `.test-run-${slot}` : ".test-run");
+// `npm test -- unit e2e` runs those parts; other arguments (paths) narrow vitest and Playwright to them.
+const args = process.argv.slice(2);
+const STEPS = new Set(["typecheck", "lint", "unit", "integration", "e2e"]);
+const only = new Set(args.filter((a) => STEPS.has(a)));
+const paths = args.filter((a) => !STEPS.has(a));
 const say = (line: string) => console.log(`\n=== ${line}`);
 const outcomes: Outcome[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -52,7 +61,7 @@ async function vitest(project: "unit" | "integration", env: Record<string, strin
   const report = path.join(work, `${project}.json`);
   const code = await run(
     "node_modules/.bin/vitest",
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...paths],
     env,
   );
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(report);
@@ -85,7 +94,7 @@ async function createDatabase(adminUrl: string, name: string) {
 
 async function e2e(postgres: RunningPostgres, dockerEndpoint: string) {
   say("end-to-end tests (Playwright, chromium)");
-  const port = 3100;
+  const port = 3100 + slot;
   const url = `http://127.0.0.1:${port}`;
   const adminPassword = randomBytes(9).toString("base64url");
   const serverUrl = postgres.url.replace(/\/berth$/, "/berth_e2e");
@@ -126,10 +135,11 @@ async function e2e(postgres: RunningPostgres, dockerEndpoint: string) {
     return;
   }
   const report = path.join(work, "e2e.json");
-  const code = await run("node_modules/.bin/playwright", ["test"], {
+  const code = await run("node_modules/.bin/playwright", ["test", ...paths], {
     BERTH_E2E_URL: url,
     BERTH_ADMIN_PASSWORD: adminPassword,
     BERTH_E2E_JSON: report,
+    BERTH_E2E_OUTPUT: path.join(work, "e2e-results"),
     // Fixtures seed what no page creates yet (other tenants) straight into the server's database.
     BERTH_E2E_DATABASE_URL: serverUrl,
   });
@@ -152,7 +162,7 @@ async function main() {
   say("starting PostgreSQL and 3 dockerd daemons for the tests");
   const postgres = await startEmbeddedPostgres(path.join(work, "pg"), (line) => console.log(line));
   cleanups.push(() => postgres.stop());
-  const daemons = await startPrivateDaemons({ count: 3, baseDir: path.join(work, "docker"), namePrefix: "berth-t" });
+  const daemons = await startPrivateDaemons({ count: 3, baseDir: path.join(work, "docker"), namePrefix: slot ? `berth-s${slot}-` : "berth-t", subnetBase: SUBNET_BASES[slot] });
   cleanups.push(() => stopAll(daemons));
   const dockerHosts = daemons.map((d: { endpoint: string }) => d.endpoint);
 
@@ -171,7 +181,7 @@ async function main() {
       built = false;
     }
     outcomes.push({ step: "build", passed: built ? 1 : 0, failed: built ? 0 : 1 });
-    if (built && existsSync(path.join(root, ".next/BUILD_ID"))) await e2e(postgres, dockerHosts[0]);
+    if (built && existsSync(path.join(root, process.env.BERTH_NEXT_DIST ?? ".next", "BUILD_ID"))) await e2e(postgres, dockerHosts[0]);
   }
 }
 

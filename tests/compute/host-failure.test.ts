@@ -13,7 +13,15 @@ import { testDockerHosts } from "../support/docker-hosts";
 let daemon: PrivateDaemon;
 let cloud: Cloud;
 beforeAll(async () => {
-  [daemon] = await startPrivateDaemons({ count: 1, baseDir: path.join(tmpdir(), "berth-hf"), namePrefix: "berth-hf", subnetBase: 240, liveRestore: true });
+  // One daemon of its own per test slot (see scripts/run-tests.ts), so parallel runs never share it.
+  const slot = Number(process.env.BERTH_TEST_SLOT ?? 0);
+  [daemon] = await startPrivateDaemons({
+    count: 1,
+    baseDir: path.join(tmpdir(), `berth-hf${slot}`),
+    namePrefix: `berth-hf${slot}-`,
+    subnetBase: 240 + slot,
+    liveRestore: true,
+  });
   cloud = await startCloud({ endpoints: [daemon.endpoint, testDockerHosts()[0]] });
 }, 120_000);
 afterAll(async () => {
