@@ -8,6 +8,7 @@ describe("parseEnv", () => {
     expect(e.BERTH_DATA_DIR).toBe(".berth");
     expect(e.DATABASE_URL).toBeUndefined();
     expect(e.BERTH_SECURE_COOKIES).toBe(false);
+    expect(e.BERTH_RESIZE_CONFIRM_SECONDS).toBe(24 * 3600);
   });
 
   it("coerces numbers and booleans", () => {

@@ -1,10 +1,15 @@
 import type { ActionResult } from "@/lib/actions/action-client";
 import type { InstanceOutcome } from "@/lib/instances/act-on-instances";
-import type { ListAction } from "@/lib/instances/instance-row";
+import type { SnapshotInput } from "@/lib/images/image-schema";
+import type { FormAction, ListAction } from "@/lib/instances/instance-row";
 
 /** A server action that applies one list action to some instances and says how each went. */
 export type InstanceActionCall = (projectId: string, input: { instanceIds: string[] }) => Promise<ActionResult<InstanceOutcome[]>>;
-export type InstanceActionCalls = Record<ListAction, InstanceActionCall>;
+export type SnapshotCall = (projectId: string, input: SnapshotInput & { instanceId: string }) => Promise<ActionResult<{ imageId: string; name: string }>>;
+export type InstanceActionCalls = Record<ListAction, InstanceActionCall> & { snapshot: SnapshotCall };
+
+/** How the actions that open a dialog are offered (always with "…": there is more to say first). */
+export const FORM_ACTION_LABEL: Record<FormAction, string> = { snapshot: "Create snapshot…" };
 
 type ActionInfo = {
   label: string;
@@ -25,6 +30,12 @@ export const ACTION_INFO: Record<ListAction, ActionInfo> = {
   },
   pause: { label: "Pause", noun: "Pause" },
   unpause: { label: "Resume", noun: "Resume" },
+  "confirm-resize": { label: "Confirm resize", noun: "Resize confirmation" },
+  "revert-resize": {
+    label: "Revert resize",
+    noun: "Resize revert",
+    confirm: "It goes back to its old flavor. If the resize moved it to another host, anything written in it since is lost.",
+  },
   lock: { label: "Lock", noun: "Lock" },
   unlock: { label: "Unlock", noun: "Unlock" },
   delete: { label: "Delete", noun: "Delete", confirm: "Its container and everything written inside it are removed. This cannot be undone." },

@@ -8,6 +8,8 @@ const STATUS_TONE: Record<InstanceStatus, Tone> = {
   HARD_REBOOT: "info",
   REBUILD: "info",
   RESIZE: "info",
+  VERIFY_RESIZE: "warning",
+  REVERT_RESIZE: "info",
   SHUTOFF: "neutral",
   PAUSED: "neutral",
   DELETED: "neutral",
@@ -15,12 +17,17 @@ const STATUS_TONE: Record<InstanceStatus, Tone> = {
   UNKNOWN: "warning",
 };
 
+const STATUS_TITLE: Partial<Record<InstanceStatus, string>> = {
+  UNKNOWN: "The host has not answered; the state is not known",
+  VERIFY_RESIZE: "Resized: confirm to keep the new flavor, or revert to the old one",
+};
+
 /** Statuses in the order people scan for them: what needs attention first. */
 export const STATUS_ORDER = Object.keys(STATUS_TONE) as InstanceStatus[];
 
 export function InstanceStatusBadge({ status }: { status: InstanceStatus }) {
   return (
-    <Badge tone={STATUS_TONE[status]} title={status === "UNKNOWN" ? "The host has not answered; the state is not known" : undefined}>
+    <Badge tone={STATUS_TONE[status]} title={STATUS_TITLE[status]}>
       {status}
     </Badge>
   );

@@ -8,9 +8,12 @@ import { enqueue } from "@/lib/jobs/queue";
 import { lockAndCheckQuota } from "@/lib/quotas/check-quota";
 import { parseInput } from "@/lib/validation";
 import { instanceNameSchema } from "./launch-schema";
+import { pendingResize, restingTask } from "./pending-resize";
 import { assertAllowed, type InstanceAction } from "./state-machine";
+import { RESIZED } from "./status";
 
-export type Actor = { userId: string; isAdmin: boolean; projectId?: string; requestId?: string };
+/** `userId` null: Berth acting by itself (confirming a resize nobody decided on). */
+export type Actor = { userId: string | null; isAdmin: boolean; projectId?: string; requestId?: string };
 
 /** The task_state an action sets while its job runs (Nova's names where it has one). */
 export const TASK_OF = {
@@ -25,6 +28,8 @@ export const TASK_OF = {
   delete: "deleting",
   migrate: "migrating",
   evacuate: "rebuilding",
+  "confirm-resize": "resize_confirming",
+  "revert-resize": "resize_reverting",
 } as const satisfies Partial<Record<InstanceAction, string>>;
 
 export type JobAction = keyof typeof TASK_OF;
@@ -60,18 +65,10 @@ export async function requestAction(
   const checked = await checkParams(db, instance, action, params);
   const requestId = actor.requestId ?? `req-${randomUUID()}`;
   await db.$transaction(async (tx) => {
-    if (action === "resize") {
-      const flavor = checked.flavor!;
-      await lockAndCheckQuota(tx, instance.projectId, {
-        instances: 0,
-        cores: Math.max(flavor.vcpus - instance.vcpus, 0),
-        ram: Math.max(flavor.ramMiB - instance.ramMiB, 0),
-        disk: Math.max(flavor.diskGiB - instance.diskGiB, 0),
-      });
-    }
-    // Only one task at a time: the row must still be idle, as checked above.
+    if (checked.resizesTo) await lockAndCheckQuota(tx, instance.projectId, growth(instance, checked.resizesTo));
+    // Only one task at a time: the row must still be as checked above.
     const marked = await tx.instance.updateMany({
-      where: { id: instance.id, taskState: action === "delete" ? undefined : null, deletedAt: null },
+      where: { id: instance.id, taskState: action === "delete" ? undefined : taskBefore(action), deletedAt: null },
       data: { taskState: TASK_OF[action] },
     });
     if (!marked.count) throw new BerthError("CONFLICT", `Instance ${instance.name} just started another task; try again when it ends.`);
@@ -83,7 +80,19 @@ export async function requestAction(
   return { requestId };
 }
 
-async function checkParams(db: Db, instance: Instance, action: JobAction, params: Record<string, unknown>) {
+type Size = { vcpus: number; ramMiB: number; diskGiB: number };
+
+/** What growing to a new size adds to the project's usage (shrinking adds nothing). */
+function growth(from: Size, to: Size) {
+  return { cores: Math.max(to.vcpus - from.vcpus, 0), ram: Math.max(to.ramMiB - from.ramMiB, 0), disk: Math.max(to.diskGiB - from.diskGiB, 0) };
+}
+
+/** The task_state an action starts from: confirming or reverting a resize leave its wait, the others an idle instance. */
+function taskBefore(action: JobAction) {
+  return action === "confirm-resize" || action === "revert-resize" ? RESIZED : null;
+}
+
+async function checkParams(db: Db, instance: Instance, action: JobAction, params: Record<string, unknown>): Promise<{ params: Record<string, unknown>; resizesTo?: Size }> {
   if (action === "rebuild") {
     const { imageId } = parseInput(rebuildSchema, params);
     const id = imageId ?? instance.imageId;
@@ -115,9 +124,15 @@ async function checkParams(db: Db, instance: Instance, action: JobAction, params
     if (image && (flavor.ramMiB < image.minRamMiB || flavor.diskGiB < image.minDiskGiB)) {
       throw new BerthError("INVALID_INPUT", `Flavor ${flavor.name} is below image ${image.name}'s minimum (${image.minRamMiB} MiB RAM, ${image.minDiskGiB} GiB disk).`, { flavorId: "below the image's minimum" });
     }
-    return { params: { flavorId: flavor.id }, flavor };
+    return { params: { flavorId: flavor.id }, resizesTo: flavor };
   }
-  return { params: {} as Record<string, unknown> };
+  if (action === "revert-resize") {
+    // Reverting a resize down grows the instance again: the room it freed may have been taken since.
+    const pending = await pendingResize(db, instance.id);
+    if (!pending) throw new BerthError("CONFLICT", `Instance ${instance.name} has no resize to revert.`);
+    return { params: {}, resizesTo: pending.flavor };
+  }
+  return { params: {} };
 }
 
 /** Actions with no Docker work: lock, unlock, rename, reset-state. */
@@ -137,7 +152,10 @@ export async function renameInstance(db: Db, actor: Actor, instanceId: string, n
   await recordImmediate(db, actor, instance.id, "rename", { name: newName });
 }
 
-/** Admin: puts an instance stuck in a task back to a plain state, as Nova's reset-state does. */
+/**
+ * Admin: puts an instance stuck in a task back to a plain state, as Nova's reset-state does (a
+ * resize waiting for its confirmation keeps waiting: only confirm or revert release what it holds).
+ */
 export async function resetState(db: Db, actor: Actor, instanceId: string, params: unknown) {
   if (!actor.isAdmin) throw new BerthError("NOT_FOUND", "Instance not found.");
   const { state } = parseInput(resetStateSchema, params);
@@ -145,7 +163,7 @@ export async function resetState(db: Db, actor: Actor, instanceId: string, param
   assertAllowed(instance, "reset-state", true);
   await recordImmediate(db, actor, instance.id, "reset-state", {
     vmState: state,
-    taskState: null,
+    taskState: await restingTask(db, instance.id),
     ...(state === "active" ? { faultCode: null, faultMessage: null, faultDetails: null, faultAt: null } : {}),
   });
 }

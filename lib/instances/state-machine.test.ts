@@ -19,6 +19,21 @@ describe("instance state machine", () => {
     expect(refusal(rebooting, "delete", false)).toBeNull();
   });
 
+  it("lets a resize waiting for its confirmation be confirmed, reverted, deleted, locked or renamed, and nothing else", () => {
+    const resized = { ...active, taskState: "resized" };
+    expect(availableActions(resized).sort()).toEqual(["confirm-resize", "delete", "lock", "rename", "revert-resize"]);
+    expect(refusal(resized, "stop", false)).toBe(
+      "Cannot stop instance web while its resize waits to be confirmed or reverted: confirm or revert it first.",
+    );
+    expect(refusal(resized, "reset-state", true)).toMatch(/confirm or revert it first/);
+    expect(refusal(active, "confirm-resize", false)).toBe(
+      "Cannot confirm-resize instance web while it is ACTIVE: confirm-resize is allowed when VERIFY_RESIZE.",
+    );
+    const reverting = { ...active, taskState: "resize_reverting" };
+    expect(refusal(reverting, "confirm-resize", false)).toMatch(/busy \(resize_reverting\)/);
+    expect(refusal(reverting, "delete", false)).toBeNull();
+  });
+
   it("keeps a locked instance locked for members, not for admins", () => {
     const locked = { ...active, locked: true };
     expect(refusal(locked, "stop", false)).toBe("Instance web is locked: unlock it first.");
@@ -37,6 +52,17 @@ describe("instance state machine", () => {
     );
     expect(availableActions(active)).not.toContain("start");
     expect(availableActions(active)).not.toContain("unpause");
+  });
+
+  it("offers unlock for a locked instance and lock for any other, never both", () => {
+    expect(availableActions(active)).toContain("lock");
+    expect(availableActions(active)).not.toContain("unlock");
+    const locked = { ...active, locked: true };
+    for (const isAdmin of [false, true]) {
+      expect(availableActions(locked, isAdmin)).toContain("unlock");
+      expect(availableActions(locked, isAdmin)).not.toContain("lock");
+    }
+    expect(refusal(locked, "lock", false)).toBeNull();
   });
 
   it("throws CONFLICT with the reason", () => {

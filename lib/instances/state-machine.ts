@@ -1,5 +1,5 @@
 import { BerthError } from "@/lib/errors";
-import { instanceStatus, type InstanceStatus } from "./status";
+import { instanceStatus, LIVE_STATUSES, RESIZED, runningTask, type InstanceStatus } from "./status";
 
 /** What can be asked of an instance, and in which statuses it makes sense (Nova's check_instance_state). */
 export const INSTANCE_ACTIONS = {
@@ -11,12 +11,14 @@ export const INSTANCE_ACTIONS = {
   unpause: ["PAUSED"],
   rebuild: ["ACTIVE", "SHUTOFF", "ERROR"],
   resize: ["ACTIVE", "SHUTOFF"],
+  "confirm-resize": ["VERIFY_RESIZE"],
+  "revert-resize": ["VERIFY_RESIZE"],
   snapshot: ["ACTIVE", "SHUTOFF", "PAUSED"],
-  lock: ["BUILD", "ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN", "REBOOT", "HARD_REBOOT", "REBUILD", "RESIZE"],
-  unlock: ["BUILD", "ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN", "REBOOT", "HARD_REBOOT", "REBUILD", "RESIZE"],
-  rename: ["BUILD", "ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN", "REBOOT", "HARD_REBOOT", "REBUILD", "RESIZE"],
-  delete: ["BUILD", "ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN", "REBOOT", "HARD_REBOOT", "REBUILD", "RESIZE"],
-  "reset-state": ["BUILD", "ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN", "REBOOT", "HARD_REBOOT", "REBUILD", "RESIZE"],
+  lock: LIVE_STATUSES,
+  unlock: LIVE_STATUSES,
+  rename: LIVE_STATUSES,
+  delete: LIVE_STATUSES,
+  "reset-state": LIVE_STATUSES,
   migrate: ["ACTIVE", "SHUTOFF"],
   evacuate: ["ACTIVE", "SHUTOFF", "PAUSED", "ERROR", "UNKNOWN"],
 } as const satisfies Record<string, readonly InstanceStatus[]>;
@@ -25,6 +27,8 @@ export type InstanceAction = keyof typeof INSTANCE_ACTIONS;
 
 // While a task runs, only these may interrupt it.
 const ALLOWED_DURING_TASK: ReadonlySet<InstanceAction> = new Set(["delete", "lock", "unlock", "rename", "reset-state"]);
+// A resize waiting for its confirmation holds two flavors (and, when it moved, two containers): only these may touch it.
+const ALLOWED_WHEN_RESIZED: ReadonlySet<InstanceAction> = new Set(["confirm-resize", "revert-resize", "delete", "lock", "unlock", "rename"]);
 // A locked instance refuses everything but these, unless an admin asks.
 const ALLOWED_WHEN_LOCKED: ReadonlySet<InstanceAction> = new Set(["unlock", "lock"]);
 
@@ -36,8 +40,12 @@ export function refusal(instance: Gated, action: InstanceAction, isAdmin: boolea
   if (instance.locked && !isAdmin && !ALLOWED_WHEN_LOCKED.has(action)) {
     return `Instance ${instance.name} is locked: unlock it first.`;
   }
-  if (instance.taskState && !ALLOWED_DURING_TASK.has(action)) {
-    return `Cannot ${action} instance ${instance.name} while it is busy (${instance.taskState}); try again when the task ends.`;
+  if (instance.taskState === RESIZED && !ALLOWED_WHEN_RESIZED.has(action)) {
+    return `Cannot ${action} instance ${instance.name} while its resize waits to be confirmed or reverted: confirm or revert it first.`;
+  }
+  const task = runningTask(instance.taskState);
+  if (task && !ALLOWED_DURING_TASK.has(action)) {
+    return `Cannot ${action} instance ${instance.name} while it is busy (${task}); try again when the task ends.`;
   }
   const allowed: readonly InstanceStatus[] = INSTANCE_ACTIONS[action];
   if (!allowed.includes(status)) {
@@ -52,7 +60,11 @@ export function assertAllowed(instance: Gated, action: InstanceAction, isAdmin =
   if (reason) throw new BerthError("CONFLICT", reason);
 }
 
-/** The actions the UI may offer for an instance in its current state. */
+/**
+ * The actions the UI may offer for an instance in its current state. Of lock and unlock, only the
+ * one that changes something: locking a locked instance is allowed, but only updates the reason.
+ */
 export function availableActions(instance: Gated, isAdmin = false): InstanceAction[] {
-  return (Object.keys(INSTANCE_ACTIONS) as InstanceAction[]).filter((a) => refusal(instance, a, isAdmin) === null);
+  const noChange: InstanceAction = instance.locked ? "lock" : "unlock";
+  return (Object.keys(INSTANCE_ACTIONS) as InstanceAction[]).filter((a) => a !== noChange && refusal(instance, a, isAdmin) === null);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PowerState, VmState } from "@/lib/db/generated/enums";
 import { TASK_OF } from "./request-action";
-import { instanceStatus } from "./status";
+import { instanceStatus, RESIZED } from "./status";
 import { LISTED_STATUSES, statusWhere } from "./status-filter";
 
 type Row = Record<string, string | null>;
@@ -21,7 +21,7 @@ function matches(row: Row, where: Record<string, unknown>): boolean {
   });
 }
 
-const TASKS = [null, "scheduling", "spawning", "rebooting", "migrating", ...Object.values(TASK_OF)];
+const TASKS = [null, "scheduling", "spawning", "rebooting", "migrating", RESIZED, ...Object.values(TASK_OF)];
 
 describe("statusWhere", () => {
   it("selects exactly the rows instanceStatus gives that status, for every combination of states", () => {

@@ -1,20 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { VmState } from "@/lib/db/generated/enums";
-import type { InstanceStatus } from "./status";
+import { LIVE_STATUSES, RESIZED } from "./status";
 
 /** The statuses a project's list can show and filter by (deleted instances are not listed). */
-export const LISTED_STATUSES = [
-  "BUILD",
-  "ACTIVE",
-  "SHUTOFF",
-  "PAUSED",
-  "REBOOT",
-  "HARD_REBOOT",
-  "REBUILD",
-  "RESIZE",
-  "ERROR",
-  "UNKNOWN",
-] as const satisfies readonly InstanceStatus[];
+export const LISTED_STATUSES = LIVE_STATUSES;
 
 export type ListedStatus = (typeof LISTED_STATUSES)[number];
 
@@ -27,7 +16,14 @@ const SETTLED: VmState[] = ["active", "stopped", "paused"];
  */
 type Condition = { vmStates: VmState[]; powerUnknown?: boolean; tasks?: string[] | "other" };
 
-const TASK_STATUSES = { REBOOT: ["rebooting"], HARD_REBOOT: ["rebooting_hard"], REBUILD: ["rebuilding"], RESIZE: ["resizing", "migrating"] };
+const TASK_STATUSES = {
+  REBOOT: ["rebooting"],
+  HARD_REBOOT: ["rebooting_hard"],
+  REBUILD: ["rebuilding"],
+  RESIZE: ["resizing", "migrating"],
+  VERIFY_RESIZE: [RESIZED, "resize_confirming"],
+  REVERT_RESIZE: ["resize_reverting"],
+};
 const STATUS_TASKS = Object.values(TASK_STATUSES).flat();
 
 const CONDITIONS: Record<ListedStatus, Condition> = {
@@ -38,6 +34,8 @@ const CONDITIONS: Record<ListedStatus, Condition> = {
   HARD_REBOOT: { vmStates: SETTLED, powerUnknown: false, tasks: TASK_STATUSES.HARD_REBOOT },
   REBUILD: { vmStates: SETTLED, powerUnknown: false, tasks: TASK_STATUSES.REBUILD },
   RESIZE: { vmStates: SETTLED, powerUnknown: false, tasks: TASK_STATUSES.RESIZE },
+  VERIFY_RESIZE: { vmStates: SETTLED, powerUnknown: false, tasks: TASK_STATUSES.VERIFY_RESIZE },
+  REVERT_RESIZE: { vmStates: SETTLED, powerUnknown: false, tasks: TASK_STATUSES.REVERT_RESIZE },
   ACTIVE: { vmStates: ["active"], powerUnknown: false, tasks: "other" },
   SHUTOFF: { vmStates: ["stopped"], powerUnknown: false, tasks: "other" },
   PAUSED: { vmStates: ["paused"], powerUnknown: false, tasks: "other" },

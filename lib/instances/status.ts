@@ -8,11 +8,36 @@ export type InstanceStatus =
   | "HARD_REBOOT"
   | "REBUILD"
   | "RESIZE"
+  | "VERIFY_RESIZE"
+  | "REVERT_RESIZE"
   | "ERROR"
   | "DELETED"
   | "UNKNOWN";
 
+/** Every status an instance that is not deleted can show, in the order lists offer them. */
+export const LIVE_STATUSES = [
+  "BUILD",
+  "ACTIVE",
+  "SHUTOFF",
+  "PAUSED",
+  "REBOOT",
+  "HARD_REBOOT",
+  "REBUILD",
+  "RESIZE",
+  "VERIFY_RESIZE",
+  "REVERT_RESIZE",
+  "ERROR",
+  "UNKNOWN",
+] as const satisfies readonly InstanceStatus[];
+
 type States = { vmState: string; taskState: string | null; powerState: string };
+
+/**
+ * Nova's vm_state `resized`: the resize is done and waits to be confirmed or reverted. Berth's
+ * vm_state stays what the container is doing (active or stopped), so the wait rests in task_state,
+ * where no other task may start.
+ */
+export const RESIZED = "resized";
 
 const TASK_STATUS: Record<string, InstanceStatus> = {
   rebooting: "REBOOT",
@@ -20,6 +45,9 @@ const TASK_STATUS: Record<string, InstanceStatus> = {
   rebuilding: "REBUILD",
   resizing: "RESIZE",
   migrating: "RESIZE",
+  [RESIZED]: "VERIFY_RESIZE",
+  resize_confirming: "VERIFY_RESIZE",
+  resize_reverting: "REVERT_RESIZE",
 };
 
 const VM_STATUS: Record<string, InstanceStatus> = {
@@ -36,4 +64,9 @@ export function instanceStatus({ vmState, taskState, powerState }: States): Inst
   // The host stopped answering: what runs there is not known, so say so instead of guessing.
   if (powerState === "unknown") return "UNKNOWN";
   return (taskState && TASK_STATUS[taskState]) || VM_STATUS[vmState] || "UNKNOWN";
+}
+
+/** The task a job is running on the instance now, if any: a resize waiting for its confirmation is not one. */
+export function runningTask(taskState: string | null): string | null {
+  return taskState === RESIZED ? null : taskState;
 }

@@ -13,7 +13,7 @@ import { Logger, run, runMigrations, type RunnerOptions, type TaskList } from "g
  */
 const LIVENESS_PREFIX = "berth.worker-pool:";
 
-type Queryable = { $executeRawUnsafe: (query: string, ...values: unknown[]) => Promise<number> };
+type Queryable<Result> = { $executeRawUnsafe: (query: string, ...values: unknown[]) => Result };
 
 // graphile-worker's console logging would interleave with Berth's; task failures are recorded by Berth itself.
 const SILENT = new Logger(() => () => {});
@@ -25,14 +25,15 @@ export async function installQueue(connectionString: string): Promise<void> {
 /**
  * Enqueues inside the caller's transaction, so a job exists exactly when the rows it works on do.
  * `jobKey` makes a second enqueue of the same work replace the first instead of duplicating it.
+ * Given the client itself, it returns Prisma's unstarted query, for a batch `$transaction([...])`.
  */
-export async function enqueue(
-  tx: Queryable,
+export function enqueue<Result>(
+  tx: Queryable<Result>,
   task: string,
   payload: Record<string, unknown>,
   options: { jobKey?: string; maxAttempts?: number; runAt?: Date } = {},
-): Promise<void> {
-  await tx.$executeRawUnsafe(
+): Result {
+  return tx.$executeRawUnsafe(
     `SELECT graphile_worker.add_job($1, $2::json, job_key => $3, max_attempts => $4, run_at => $5)`,
     task,
     JSON.stringify(payload),

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { LABELS } from "@/lib/docker/labels";
+import { runningTask } from "@/lib/instances/status";
 
 export type ContainerEvent = {
   Type?: string;
@@ -34,7 +35,7 @@ export async function applyContainerEvent(db: Db, hostId: string, event: Contain
   if (action !== "oom" && action !== "destroy" && !CHANGES[action]) return null;
 
   const instance = await db.instance.findFirst({ where: { id: instanceId, hostId, containerId, deletedAt: null } });
-  if (!instance || instance.taskState) return null;
+  if (!instance || runningTask(instance.taskState)) return null;
 
   if (action === "oom") {
     await logExternal(db, instance.id, "oom", `Out of memory: the container hit its ${instance.ramMiB} MiB limit and was killed.`);

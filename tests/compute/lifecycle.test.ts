@@ -1,40 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchInstances } from "@/lib/instances/launch-instances";
 import { lockInstance, renameInstance, requestAction, resetState, type Actor, type JobAction } from "@/lib/instances/request-action";
-import { instanceStatus } from "@/lib/instances/status";
-import { eventually, startCloud, type Cloud } from "../support/cloud";
+import { eventually, type Cloud } from "../support/cloud";
+import { instanceRow, startComputeCloud, untilStatus } from "../support/instances";
 
 let cloud: Cloud;
 let member: Actor;
 let admin: Actor;
 
 beforeAll(async () => {
-  cloud = await startCloud({ hosts: 2 });
-  await setQuota("instances", -1);
-  await setQuota("ram", -1);
-  member = { userId: cloud.userId, isAdmin: false, projectId: cloud.projectId };
-  admin = { userId: cloud.userId, isAdmin: true };
+  ({ cloud, member, admin } = await startComputeCloud(2));
 });
 afterAll(() => cloud?.stop());
 
-async function setQuota(resource: string, limit: number) {
-  await cloud.db.quota.upsert({
-    where: { projectId_resource: { projectId: cloud.projectId, resource } },
-    create: { projectId: cloud.projectId, resource, limit },
-    update: { limit },
-  });
-}
-
-async function row(id: string) {
-  return cloud.db.instance.findUniqueOrThrow({ where: { id }, include: { host: true } });
-}
-
-async function until(id: string, status: string, timeoutMs = 20_000) {
-  return eventually(async () => {
-    const r = await row(id);
-    return instanceStatus(r) === status && r.taskState === null && r;
-  }, timeoutMs, `${status}`);
-}
+const row = (id: string) => instanceRow(cloud, id);
+const until = (id: string, status: string, timeoutMs = 20_000) => untilStatus(cloud, id, status, timeoutMs);
 
 async function launchOne(name: string, kind: "machine" | "application" = "machine", image = "busybox") {
   const { instances } = await launchInstances(cloud.db, { userId: cloud.userId, projectId: cloud.projectId }, {
@@ -161,60 +141,6 @@ describe("lifecycle", () => {
     const action = await cloud.db.instanceAction.findFirstOrThrow({ where: { instanceId: i.id, action: "rebuild" } });
     expect(action.result).toBe("error");
     expect(action.error).toContain("missing from the image store");
-  });
-
-  it("resizes in place, applying the new limits to the running container", async () => {
-    const i = await launchOne("resize");
-    await act(i.id, "resize", { flavorId: cloud.flavorId("m1.small") });
-    const after = await until(i.id, "ACTIVE");
-    expect(after).toMatchObject({ flavorName: "m1.small", ramMiB: 512, vcpus: 1, hostId: i.hostId });
-    expect((await inspect(i.id)).HostConfig.Memory).toBe(512 * 1024 * 1024);
-    expect(await cloud.db.allocation.findMany({ where: { instanceId: i.id } })).toEqual([
-      expect.objectContaining({ hostId: i.hostId, ramMiB: 512 }),
-    ]);
-  });
-
-  it("moves on resize when the host has no room, carrying the container's files", async () => {
-    const i = await launchOne("mover");
-    const c = cloud.docker(i.host!).getContainer(i.containerId!);
-    const exec = await c.exec({ Cmd: ["sh", "-c", "echo kept > /root/file"] });
-    await exec.start({});
-    await new Promise((r) => setTimeout(r, 300));
-    // Fill the current host so the bigger flavor only fits elsewhere.
-    await cloud.db.host.update({ where: { id: i.hostId! }, data: { reservedMemoryMiB: i.host!.memoryMiB - 300 } });
-    try {
-      await act(i.id, "resize", { flavorId: cloud.flavorId("m1.small") });
-      const after = await until(i.id, "ACTIVE", 30_000);
-      expect(after.hostId).not.toBe(i.hostId);
-      expect(after.ramMiB).toBe(512);
-      const moved = cloud.docker(after.host!).getContainer(after.containerId!);
-      const read = await moved.exec({ Cmd: ["cat", "/root/file"], AttachStdout: true, AttachStderr: true });
-      const stream = await read.start({});
-      const output = await new Promise<string>((resolve) => {
-        let text = "";
-        stream.on("data", (d: Buffer) => (text += d.toString()));
-        stream.on("end", () => resolve(text));
-      });
-      expect(output).toContain("kept");
-      expect(await cloud.db.allocation.findMany({ where: { instanceId: i.id } })).toEqual([expect.objectContaining({ hostId: after.hostId })]);
-      await expect(c.inspect()).rejects.toMatchObject({ statusCode: 404 });
-    } finally {
-      await cloud.db.host.update({ where: { id: i.hostId! }, data: { reservedMemoryMiB: 0 } });
-    }
-  });
-
-  it("refuses a resize over quota before touching anything", async () => {
-    const i = await launchOne("greedy");
-    await setQuota("ram", 2048);
-    try {
-      await expect(requestAction(cloud.db, member, i.id, "resize", { flavorId: cloud.flavorId("m1.large") })).rejects.toMatchObject({
-        code: "QUOTA_EXCEEDED",
-        message: expect.stringMatching(/^Quota exceeded for ram: requested 3968 MiB, used \d+ MiB of 2048 MiB$/),
-      });
-      expect((await row(i.id)).taskState).toBeNull();
-    } finally {
-      await setQuota("ram", -1);
-    }
   });
 
   it("deletes: container gone, allocation freed, row kept for audit", async () => {

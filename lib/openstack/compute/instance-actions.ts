@@ -8,7 +8,14 @@ import { atLeast } from "./microversion";
 import { hostIdOf } from "./server-view";
 
 // Berth's action names where Nova's differ.
-const NOVA_ACTION: Record<string, string> = { "hard-reboot": "reboot", snapshot: "createImage", "reset-state": "resetState", rename: "update" };
+const NOVA_ACTION: Record<string, string> = {
+  "hard-reboot": "reboot",
+  snapshot: "createImage",
+  "reset-state": "resetState",
+  rename: "update",
+  "confirm-resize": "confirmResize",
+  "revert-resize": "revertResize",
+};
 const RESULT: Record<string, string> = { success: "Success", error: "Error" };
 
 /** The action log of a server, deleted ones included (Nova 2.21), within the caller's reach. */

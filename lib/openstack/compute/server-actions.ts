@@ -18,10 +18,10 @@ type ActionHandler = (api: ApiRequest, context: ComputeContext, body: unknown) =
 const accepted = () => noContent(202);
 
 /** A lifecycle action through requestAction: the state machine and the job queue decide, as for the dashboard. */
-function job(action: JobAction, params: (body: unknown) => Record<string, unknown> = () => ({})): ActionHandler {
+function job(action: JobAction, params: (body: unknown) => Record<string, unknown> = () => ({}), answer = accepted): ActionHandler {
   return async (api, { db, caller }, body) => {
     await requestAction(db, actorOf(caller, api.requestId), api.params.id, action, params(body));
-    return accepted();
+    return answer();
   };
 }
 
@@ -65,22 +65,6 @@ async function rebuild(api: ApiRequest, context: ComputeContext, body: unknown) 
   return json({ server: toServer(record, { version, origin: api.origin, isAdmin: isAdmin(caller) }) }, 202);
 }
 
-/**
- * Berth applies a resize at once and never waits in VERIFY_RESIZE: confirming is a no-op once the
- * last resize went through, and reverting means resizing back.
- */
-async function confirmResize(api: ApiRequest, { db, caller }: ComputeContext) {
-  const instance = await findInstance(db, actorOf(caller, api.requestId), api.params.id);
-  const last = await db.instanceAction.findFirst({ where: { instanceId: instance.id, action: "resize" }, orderBy: { startedAt: "desc" } });
-  if (!last || last.result !== "success") throw new BerthError("CONFLICT", `Instance ${instance.name} has no resize to confirm.`);
-  return noContent();
-}
-
-async function revertResize(api: ApiRequest, { db, caller }: ComputeContext): Promise<Response> {
-  const instance = await findInstance(db, actorOf(caller, api.requestId), api.params.id);
-  throw new BerthError("CONFLICT", `Berth applies resizes at once, so instance ${instance.name} has none to revert: resize it back to its old flavor instead.`);
-}
-
 /** createImage: a snapshot into the project's images; 2.45 and later answer with the image id. */
 async function createImage(api: ApiRequest, { db, caller, version }: ComputeContext, body: unknown) {
   const actor = actorOf(caller, api.requestId);
@@ -117,8 +101,9 @@ const ACTIONS: Record<string, { permission: Permission; run: ActionHandler }> = 
   unlock: { permission: ACTION_PERMISSION.unlock, run: unlock },
   rebuild: { permission: ACTION_PERMISSION.rebuild, run: rebuild },
   resize: { permission: ACTION_PERMISSION.resize, run: job("resize", (body) => ({ flavorId: refParam(body, "flavorRef") })) },
-  confirmResize: { permission: ACTION_PERMISSION.resize, run: confirmResize },
-  revertResize: { permission: ACTION_PERMISSION.resize, run: revertResize },
+  // Nova answers confirmResize with 204, revertResize with 202.
+  confirmResize: { permission: ACTION_PERMISSION["confirm-resize"], run: job("confirm-resize", undefined, noContent) },
+  revertResize: { permission: ACTION_PERMISSION["revert-resize"], run: job("revert-resize") },
   createImage: { permission: ACTION_PERMISSION.snapshot, run: createImage },
   "os-getConsoleOutput": { permission: "instance:logs", run: consoleOutput },
   migrate: { permission: ACTION_PERMISSION.migrate, run: job("migrate") },
