@@ -34,7 +34,7 @@ const POLL_MS = Number(args["poll-ms"]);
 type Series = "docker" | "dockerFlags" | "dockerode" | "berth";
 const LABEL: Record<Series, string> = {
   docker: "docker run -d (plain)",
-  dockerFlags: "docker run -d (Berth's flags)",
+  dockerFlags: "docker run -d (Berth's flags + network)",
   dockerode: "dockerode create+start",
   berth: "Berth launch → ACTIVE",
 };
@@ -92,14 +92,16 @@ await withBenchCloud({ hosts: 1 }, async (cloud) => {
   const phases: Phases[] = [];
   const spansPerLaunch: Span[][] = [];
 
-  const dockerRun = (flags: string[]) => async () => {
-    const run = await timeDockerRun(host.endpoint, flags);
+  // Berth's containers join the project's network (a user-defined bridge), made by its first launch.
+  let networkFlags: string[] = [];
+  const dockerRun = (flags: () => string[]) => async () => {
+    const run = await timeDockerRun(host.endpoint, flags());
     await removeContainers(docker, [run.containerId]);
     return run.ms;
   };
   const measure: Record<Series, (n: number) => Promise<number>> = {
-    docker: dockerRun([]),
-    dockerFlags: dockerRun(BERTH_EQUIVALENT_FLAGS),
+    docker: dockerRun(() => []),
+    dockerFlags: dockerRun(() => [...BERTH_EQUIVALENT_FLAGS, ...networkFlags]),
     dockerode: async (n) => {
       const spec = {
         id: randomUUID(),
@@ -162,7 +164,11 @@ await withBenchCloud({ hosts: 1 }, async (cloud) => {
 
   const order: Series[] = args.profile ? ["docker", "dockerFlags", "dockerode", "berth"] : ["docker", "dockerFlags", "berth"];
   cloud.say("warm-up: one of each");
-  for (const s of order) await measure[s](0);
+  await measure.berth(0);
+  const { dockerNetworkName } = await import("@/lib/networks/host-networks");
+  const realised = await cloud.db.networkHost.findFirstOrThrow({ where: { hostId: host.id } });
+  networkFlags = [`--network=${dockerNetworkName(realised.id)}`];
+  for (const s of order) if (s !== "berth") await measure[s](0);
 
   cloud.say(`${RUNS} rounds, one launch at a time; the order of the series rotates every round`);
   const results = Object.fromEntries(order.map((s) => [s, [] as number[]])) as Record<Series, number[]>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_POOL, parseCidr } from "@/lib/networks/subnets";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -17,6 +18,13 @@ const envSchema = z.object({
   BERTH_HEARTBEAT_INTERVAL_S: z.coerce.number().min(0.5).max(60).default(3),
   BERTH_RECONCILE_INTERVAL_S: z.coerce.number().min(1).max(3600).default(30),
   BERTH_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  // Nova's resize_confirm_window, except that 0 confirms at once instead of never.
+  BERTH_RESIZE_CONFIRM_SECONDS: z.coerce.number().int().min(0).max(90 * 24 * 3600).default(24 * 3600),
+  // Where automatic project subnets (a /24 per network per host) come from.
+  BERTH_NETWORK_POOL: z
+    .string()
+    .default(DEFAULT_POOL)
+    .refine((v) => (parseCidr(v)?.prefix ?? 99) <= 24, "must be a CIDR network of /24 or wider, e.g. 10.128.0.0/13"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

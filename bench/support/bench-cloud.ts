@@ -69,6 +69,8 @@ export async function withBenchCloud(
     // What tests/support/setup-env.ts does for a test file: Berth reads its environment once, at
     // the first lib module that needs it, and startCloud loads those modules after this.
     process.env.BERTH_DATA_DIR = path.join(BASE, "data");
+    // Benches' project networks stay clear of a Berth or test run on the same machine.
+    process.env.BERTH_NETWORK_POOL = "10.168.0.0/13";
     process.env.BERTH_IMAGE_STORE = path.join(BASE, "data", "images");
     process.env.BERTH_TEST_PG_URL = postgres.url.replace(/\/berth$/, "");
     process.env.BERTH_TEST_DOCKER_HOSTS = daemons.map((d) => d.endpoint).join(",");

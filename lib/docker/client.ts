@@ -173,6 +173,8 @@ export function demuxBuffer(buf: Buffer): LogChunk[] {
 }
 
 /** One registered Docker engine, reached through one dockerode client. */
+export type BridgeNetworkSpec = { name: string; subnet: string; gateway: string; dynamicRange: string; labels: Record<string, string> };
+
 export class DockerHost {
   /** For what this wrapper does not cover (container create, exec, events…). */
   readonly docker: Dockerode;
@@ -270,6 +272,56 @@ export class DockerHost {
     } catch (error) {
       if ((error as DockerodeError).statusCode === 404) return;
       throw toBerthError(error, `Removing image ${ref}`);
+    }
+  }
+
+  /**
+   * A bridge network with a fixed subnet, created unless one of that name exists (a run that
+   * crashed, or another launch, may have made it). Returns its Docker id.
+   */
+  async ensureNetwork(spec: BridgeNetworkSpec): Promise<string> {
+    const existing = await this.networkId(spec.name);
+    if (existing) return existing;
+    try {
+      const created = await this.docker.createNetwork({
+        Name: spec.name,
+        Driver: "bridge",
+        CheckDuplicate: true,
+        Labels: spec.labels,
+        IPAM: { Driver: "default", Config: [{ Subnet: spec.subnet, Gateway: spec.gateway, IPRange: spec.dynamicRange }] },
+      });
+      return created.id;
+    } catch (error) {
+      const raced = (error as DockerodeError).statusCode === 409 ? await this.networkId(spec.name) : null;
+      if (raced) return raced;
+      throw toBerthError(error, `Creating network ${spec.name} (${spec.subnet}) on ${this.endpoint.endpoint}`);
+    }
+  }
+
+  private async networkId(name: string): Promise<string | null> {
+    try {
+      return ((await this.docker.getNetwork(name).inspect()) as { Id: string }).Id;
+    } catch (error) {
+      if ((error as DockerodeError).statusCode === 404) return null;
+      throw toBerthError(error, `Inspecting network ${name}`);
+    }
+  }
+
+  /** A network that is already gone counts as removed. */
+  async removeNetwork(name: string): Promise<void> {
+    try {
+      await this.docker.getNetwork(name).remove();
+    } catch (error) {
+      if ((error as DockerodeError).statusCode === 404) return;
+      throw toBerthError(error, `Removing network ${name} on ${this.endpoint.endpoint}`);
+    }
+  }
+
+  async listManagedNetworks(): Promise<Dockerode.NetworkInspectInfo[]> {
+    try {
+      return await this.docker.listNetworks({ filters: { label: [MANAGED_FILTER] } });
+    } catch (error) {
+      throw toBerthError(error, `Listing networks on ${this.endpoint.endpoint}`);
     }
   }
 

@@ -6,6 +6,10 @@ export const LABELS = {
   image: "berth.image",
   /** "machine" or "application": how the container was set up to run */
   kind: "berth.kind",
+  /** on a Docker network: the Berth network realisation (NetworkHost) it is */
+  network: "berth.network",
+  /** on a port forwarder: the published port it serves */
+  port: "berth.port",
 } as const;
 
 /** The `label` filter value that selects what Berth manages. */

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "image:upload": OPERATE,
   "image:update": OPERATE,
   "image:delete": OPERATE,
+  "network:manage": OPERATE,
+  "port:publish": OPERATE,
   "instance:reset-state": ADMIN,
   "instance:migrate": ADMIN,
   "instance:evacuate": ADMIN,

@@ -1,4 +1,4 @@
-import type { QuotaResource, QuotaUsage } from "@/lib/quotas/quotas";
+import type { QuotaDelta, QuotaUsage } from "@/lib/quotas/quotas";
 
 /**
  * Whether a launch fits, worked out in the browser from the figures the server gave it. The
@@ -8,13 +8,13 @@ import type { QuotaResource, QuotaUsage } from "@/lib/quotas/quotas";
 export type FlavorShape = { name: string; vcpus: number; ramMiB: number; diskGiB: number };
 export type ImageShape = { name: string; minRamMiB: number; minDiskGiB: number };
 
-export function requestDelta(flavor: FlavorShape, count: number): Record<QuotaResource, number> {
+export function requestDelta(flavor: FlavorShape, count: number): QuotaDelta {
   return { instances: count, cores: flavor.vcpus * count, ram: flavor.ramMiB * count, disk: flavor.diskGiB * count };
 }
 
-export function quotaRefusal(quotas: QuotaUsage[], delta: Record<QuotaResource, number>): string | null {
+export function quotaRefusal(quotas: QuotaUsage[], delta: QuotaDelta): string | null {
   for (const quota of quotas) {
-    const wanted = delta[quota.resource];
+    const wanted = delta[quota.resource] ?? 0;
     // A negative limit means unlimited, as in Nova.
     if (wanted > 0 && quota.limit >= 0 && quota.used + wanted > quota.limit) {
       const unit = quota.unit ? ` ${quota.unit}` : "";

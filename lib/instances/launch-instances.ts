@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
+import { imageProperties } from "@/lib/images/image-properties";
 import { enqueue } from "@/lib/jobs/queue";
+import { launchNetworks } from "@/lib/networks/manage-networks";
 import { lockAndFit } from "@/lib/quotas/check-quota";
 import { parseInput } from "@/lib/validation";
 import { launchSchema, type LaunchInput } from "./launch-schema";
@@ -45,7 +47,12 @@ export async function launchInstances(db: Db, who: Requester, input: LaunchInput
   if (req.availabilityZone && !(await db.host.count({ where: { availabilityZone: req.availabilityZone } }))) {
     throw invalid("availabilityZone", `No availability zone named ${req.availabilityZone}.`);
   }
+  if (req.serverGroupId && !(await db.serverGroup.count({ where: { id: req.serverGroupId, projectId: who.projectId } }))) {
+    throw invalid("serverGroupId", "Server group not found in this project.");
+  }
 
+  // Docker drops the image's CMD when the entrypoint is replaced, so the image's command goes with it.
+  const command = req.command ?? (req.entrypoint ? undefined : (imageProperties(image.properties).command ?? undefined));
   const per = { instances: 1, cores: flavor.vcpus, ram: flavor.ramMiB, disk: flavor.diskGiB };
   const requestId = who.requestId ?? `req-${randomUUID()}`;
   const maxCount = req.maxCount ?? req.minCount;
@@ -53,6 +60,7 @@ export async function launchInstances(db: Db, who: Requester, input: LaunchInput
   return db.$transaction(async (tx) => {
     // Nova's min/max count: launch as many as fit up to max, refuse when not even min fits.
     const count = await lockAndFit(tx, who.projectId, per, req.minCount, maxCount);
+    const networkIds = await launchNetworks(tx, who.projectId, req.networkIds);
     const created = [];
     for (let i = 1; i <= count; i++) {
       const instance = await tx.instance.create({
@@ -69,16 +77,18 @@ export async function launchInstances(db: Db, who: Requester, input: LaunchInput
           diskGiB: flavor.diskGiB,
           swapMiB: flavor.swapMiB,
           flavorExtraSpecs: flavor.extraSpecs ?? {},
-          command: req.command,
+          command,
           entrypoint: req.entrypoint,
           env: req.env,
           workingDir: req.workingDir,
           labels: req.labels,
           availabilityZone: req.availabilityZone,
+          serverGroupId: req.serverGroupId,
           vmState: "building",
           taskState: "scheduling",
         },
       });
+      await tx.instanceNetwork.createMany({ data: networkIds.map((networkId, position) => ({ instanceId: instance.id, networkId, position })) });
       await tx.instanceAction.create({
         data: { instanceId: instance.id, requestId, action: "create", userId: who.userId },
       });

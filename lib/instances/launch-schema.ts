@@ -31,6 +31,9 @@ export const launchSchema = z
     minCount: z.number().int().min(1, "at least 1").max(50, "at most 50").default(1),
     maxCount: z.number().int().min(1, "at least 1").max(50, "at most 50").optional(),
     availabilityZone: z.string().trim().min(1).max(64).optional(),
+    /** The project's networks to attach, in order (the first is the primary); left out: the default network. */
+    networkIds: z.array(z.uuid("choose networks of this project")).min(1, "choose at least one network").max(8, "at most 8 networks").optional(),
+    serverGroupId: z.uuid("choose a server group of this project").optional(),
     command: z.array(z.string().max(4096)).max(256).optional(),
     entrypoint: z.array(z.string().max(4096)).max(256).optional(),
     env: keyedRecord(ENV_KEY, "environment names use letters, digits and _, not starting with a digit", 32768).default({}),

@@ -6,6 +6,7 @@ import { toInstanceRow, type InstanceRow } from "./instance-row";
 import { afterCursor, encodeCursor, orderByOf } from "./list-cursor";
 import type { InstanceListQuery } from "./list-query";
 import { statusWhere } from "./status-filter";
+import { ADDRESSES_SELECT } from "@/lib/networks/addresses";
 
 export type InstanceListPage = { rows: InstanceRow[]; nextCursor: string | null };
 
@@ -32,6 +33,7 @@ const ROW_SELECT = {
   faultMessage: true,
   image: { select: { name: true } },
   host: { select: { name: true, availabilityZone: true } },
+  ...ADDRESSES_SELECT,
 } satisfies Prisma.InstanceSelect;
 
 function filtersOf(query: InstanceListQuery): Prisma.InstanceWhereInput[] {

@@ -1,15 +1,15 @@
 import "server-only";
-import type Dockerode from "dockerode";
 import type { Db } from "@/lib/db/client";
 import type { Host, Image, Instance } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
 import { dockerOf } from "@/lib/hosts/host-connection";
 import { ensureImageOnHost } from "@/lib/images/distribute-image";
 import { logger } from "@/lib/logger";
+import { detachFromHost } from "@/lib/networks/host-networks";
 import { quotaOverrun } from "@/lib/quotas/check-quota";
 import { claimHost } from "@/lib/scheduler/claim-host";
 import { finishAction, latestAction, step } from "./action-log";
-import { containerName, toCreateOptions } from "./container-spec";
+import { createInstanceContainer } from "./instance-container";
 
 const MAX_HOSTS_TRIED = 3;
 
@@ -60,12 +60,14 @@ export async function spawnInstance(db: Db, instanceId: string): Promise<void> {
         // Deleted while it was being built: take back what this job made.
         await dockerOf(host).docker.getContainer(containerId).remove({ force: true }).catch(() => undefined);
         await db.allocation.deleteMany({ where: { instanceId } });
+        await detachFromHost(db, host.id, instanceId);
       }
       await finishAction(db, actionId);
       return;
     } catch (error) {
       failures.push(`${host.name}: ${(error as Error).message}`);
       tried.push(host.id);
+      await detachFromHost(db, host.id, instanceId).catch((e) => logger.warn({ instanceId, err: e }, "releasing networks failed"));
       await db.allocation.deleteMany({ where: { instanceId } });
       await db.instance.update({ where: { id: instanceId }, data: { hostId: null, containerId: null, taskState: "scheduling" } });
       logger.warn({ instanceId, host: host.name, err: error }, "spawn failed on host; trying another");
@@ -88,6 +90,7 @@ async function reuseOrClaim(db: Db, instance: Instance, tried: string[]): Promis
     ramMiB: instance.ramMiB,
     diskGiB: instance.diskGiB,
     availabilityZone: instance.availabilityZone,
+    serverGroupId: instance.serverGroupId,
     excludeHostIds: tried,
     assignHost: true,
     assignTaskState: "spawning",
@@ -98,8 +101,9 @@ async function spawnOn(db: Db, host: Host, instance: Instance & { image: Image |
   const image = instance.image;
   if (!image?.dockerRef) throw new BerthError("NOT_FOUND", "The instance's image no longer exists.");
   await step(db, actionId, "image", () => ensureImageOnHost(db, host, image), (moved) => (moved ? `loaded onto ${host.name}` : `already on ${host.name}`));
-  const docker = dockerOf(host).docker;
-  const container = await step(db, actionId, "create", () => createOrReuse(docker, instance, image.dockerRef!, host.cpus));
+  const { container } = await step(db, actionId, "create", () => createInstanceContainer(db, host, instance, image.dockerRef!), ({ attachments }) =>
+    attachments.map((a) => `${a.networkName} ${a.address}`).join(", ") || "Docker's default bridge",
+  );
   try {
     await step(db, actionId, "start", () => container.start().catch(ignoreAlreadyStarted));
   } catch (error) {
@@ -107,17 +111,6 @@ async function spawnOn(db: Db, host: Host, instance: Instance & { image: Image |
     throw error;
   }
   return container.id;
-}
-
-async function createOrReuse(docker: Dockerode, instance: Instance, imageRef: string, hostCpus: number): Promise<Dockerode.Container> {
-  try {
-    return await docker.createContainer(toCreateOptions(instance, imageRef, hostCpus));
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode !== 409) throw error;
-    // A run before a crash already created it: same name, same instance. Adopt it by its real id.
-    const existing = await docker.getContainer(containerName(instance.id)).inspect();
-    return docker.getContainer(existing.Id);
-  }
 }
 
 function ignoreAlreadyStarted(error: { statusCode?: number }) {

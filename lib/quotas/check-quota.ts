@@ -1,9 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
-import { QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaResource } from "./quotas";
+import { QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaDelta, type QuotaResource } from "./quotas";
 
-export type QuotaDelta = Record<QuotaResource, number>;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -22,7 +21,8 @@ export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelt
   const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
   for (const r of QUOTA_RESOURCES) {
     // A negative limit means unlimited, as in Nova.
-    if (delta[r] > 0 && limits[r] >= 0 && used[r] + delta[r] > limits[r]) return shortfallMessage(r, delta[r], used[r], limits[r]);
+    const more = delta[r] ?? 0;
+    if (more > 0 && limits[r] >= 0 && used[r] + more > limits[r]) return shortfallMessage(r, more, used[r], limits[r]);
   }
   return null;
 }
@@ -34,13 +34,14 @@ export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelt
 export async function lockAndFit(tx: Tx, projectId: string, per: QuotaDelta, min: number, max: number): Promise<number> {
   await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
   const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId)]);
+  const each = (r: QuotaResource) => per[r] ?? 0;
   let fit = max;
   for (const r of QUOTA_RESOURCES) {
-    if (per[r] > 0 && limits[r] >= 0) fit = Math.min(fit, Math.floor((limits[r] - used[r]) / per[r]));
+    if (each(r) > 0 && limits[r] >= 0) fit = Math.min(fit, Math.floor((limits[r] - used[r]) / each(r)));
   }
   if (fit >= min) return fit;
-  const r = QUOTA_RESOURCES.find((q) => per[q] > 0 && limits[q] >= 0 && used[q] + per[q] * min > limits[q])!;
-  throw new BerthError("QUOTA_EXCEEDED", shortfallMessage(r, per[r] * min, used[r], limits[r]));
+  const r = QUOTA_RESOURCES.find((q) => each(q) > 0 && limits[q] >= 0 && used[q] + each(q) * min > limits[q])!;
+  throw new BerthError("QUOTA_EXCEEDED", shortfallMessage(r, each(r) * min, used[r], limits[r]));
 }
 
 /** Usage above a limit (an admin lowered it after a launch was accepted), as a sentence; null when within. */

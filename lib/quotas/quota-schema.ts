@@ -8,5 +8,7 @@ export const quotaLimitsSchema = z.object({
   cores: limit.optional(),
   ram: limit.optional(),
   disk: limit.optional(),
+  networks: limit.optional(),
+  ports: limit.optional(),
 });
 export type QuotaLimitsInput = z.input<typeof quotaLimitsSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 
-export const QUOTA_RESOURCES = ["instances", "cores", "ram", "disk"] as const;
+export const QUOTA_RESOURCES = ["instances", "cores", "ram", "disk", "networks", "ports"] as const;
 export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
 
 export const QUOTA_INFO: Record<QuotaResource, { label: string; unit: string; default: number }> = {
@@ -9,7 +9,12 @@ export const QUOTA_INFO: Record<QuotaResource, { label: string; unit: string; de
   cores: { label: "vCPUs", unit: "", default: 20 },
   ram: { label: "RAM", unit: "MiB", default: 50 * 1024 },
   disk: { label: "Disk", unit: "GiB", default: 1024 },
+  networks: { label: "Networks", unit: "", default: 10 },
+  ports: { label: "Published ports", unit: "", default: 10 },
 };
+
+/** What a request adds to each resource; a resource left out adds nothing. */
+export type QuotaDelta = Partial<Record<QuotaResource, number>>;
 
 export type QuotaUsage = { resource: QuotaResource; label: string; unit: string; used: number; limit: number };
 
@@ -31,18 +36,24 @@ export function limitsOf(rows: { resource: string; limit: number }[]): Record<Qu
   return limits;
 }
 
-/** Usage is counted from the instances themselves, so it can never drift from them. */
+/** Usage is counted from the instances, networks and ports themselves, so it can never drift from them. */
 export async function quotaUsed(db: Db, projectId: string): Promise<Record<QuotaResource, number>> {
-  const totals = await db.instance.aggregate({
-    where: { projectId, deletedAt: null },
-    _count: { _all: true },
-    _sum: { vcpus: true, ramMiB: true, diskGiB: true },
-  });
+  const [totals, networks, ports] = await Promise.all([
+    db.instance.aggregate({
+      where: { projectId, deletedAt: null },
+      _count: { _all: true },
+      _sum: { vcpus: true, ramMiB: true, diskGiB: true },
+    }),
+    db.network.count({ where: { projectId } }),
+    db.publishedPort.count({ where: { projectId } }),
+  ]);
   return {
     instances: totals._count._all,
     cores: totals._sum.vcpus ?? 0,
     ram: totals._sum.ramMiB ?? 0,
     disk: totals._sum.diskGiB ?? 0,
+    networks,
+    ports,
   };
 }
 

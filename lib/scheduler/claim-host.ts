@@ -2,12 +2,12 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
-import { filterHosts, noValidHostMessage, weighHosts, type HostCandidate, type Request, type Resources } from "./filters";
+import { filterHosts, noValidHostMessage, weighHosts, type GroupPlacement, type HostCandidate, type Request, type Resources } from "./filters";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** `assignHost`: the instance moves to the chosen host now (a launch); a move assigns it when it is done. */
-type Placement = Request & { instanceId: string; imageId: string | null; assignHost: boolean; assignTaskState?: string };
+type Placement = Request & { instanceId: string; imageId: string | null; serverGroupId?: string | null; assignHost: boolean; assignTaskState?: string };
 
 /**
  * Locks every host row, then reads what each holds (the sum of allocations, leaving out the
@@ -38,6 +38,15 @@ async function lockedCandidates(tx: Tx, instanceId: string, imageId: string | nu
   return { hosts, candidates };
 }
 
+/** Read after the host rows are locked, so two members of one group are placed one after the other. */
+async function groupPlacement(tx: Tx, groupId: string, instanceId: string): Promise<GroupPlacement | null> {
+  const group = await tx.serverGroup.findUnique({
+    where: { id: groupId },
+    include: { instances: { where: { deletedAt: null, id: { not: instanceId }, hostId: { not: null } }, select: { hostId: true } } },
+  });
+  return group ? { name: group.name, policy: group.policy, hostIds: [...new Set(group.instances.map((i) => i.hostId!))] } : null;
+}
+
 /**
  * Picks a host and adds the instance's allocation on it in one transaction (during a move the
  * instance briefly holds two, as in Nova).
@@ -45,7 +54,8 @@ async function lockedCandidates(tx: Tx, instanceId: string, imageId: string | nu
 export async function claimHost(db: Db, placement: Placement): Promise<Host> {
   return db.$transaction(async (tx) => {
     const { hosts, candidates } = await lockedCandidates(tx, placement.instanceId, placement.imageId);
-    const { passed, rejected } = filterHosts(candidates, placement);
+    const group = placement.serverGroupId ? await groupPlacement(tx, placement.serverGroupId, placement.instanceId) : null;
+    const { passed, rejected } = filterHosts(candidates, { ...placement, group });
     if (!passed.length) throw new BerthError("NO_VALID_HOST", noValidHostMessage(hosts.length, placement, rejected));
     const chosen = hosts.find((h) => h.id === weighHosts(passed)[0].id)!;
     await tx.allocation.create({

@@ -27,6 +27,18 @@ function host(name: string, over: Partial<HostCandidate> = {}): HostCandidate {
 const small = { vcpus: 1, ramMiB: 512, diskGiB: 1 };
 
 describe("scheduler filters", () => {
+  it("keeps an affinity group on its host and spreads an anti-affinity group", () => {
+    const hosts = [host("a"), host("b"), host("c")];
+    const together = filterHosts(hosts, { ...small, group: { name: "web", policy: "affinity", hostIds: ["b"] } });
+    expect(together.passed.map((h) => h.name)).toEqual(["b"]);
+    expect(together.rejected).toContainEqual({ host: "a", reason: "not the host of server group web (affinity)" });
+    expect(filterHosts(hosts, { ...small, group: { name: "web", policy: "affinity", hostIds: [] } }).passed).toHaveLength(3);
+
+    const apart = filterHosts(hosts, { ...small, group: { name: "db", policy: "anti_affinity", hostIds: ["a", "c"] } });
+    expect(apart.passed.map((h) => h.name)).toEqual(["b"]);
+    expect(apart.rejected).toContainEqual({ host: "c", reason: "already holds an instance of server group db (anti-affinity)" });
+  });
+
   it("applies allocation ratios and reserved amounts to capacity", () => {
     expect(capacityOf(host("a", { reservedMemoryMiB: 24, ramAllocationRatio: 1.5 }))).toEqual({
       vcpus: 8,

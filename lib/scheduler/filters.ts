@@ -25,7 +25,10 @@ export type HostCandidate = {
   hasImage: boolean;
 };
 
-export type Request = Resources & { availabilityZone?: string | null; excludeHostIds?: string[] };
+/** A server group the instance belongs to, and the hosts its other instances are on now. */
+export type GroupPlacement = { name: string; policy: "affinity" | "anti_affinity"; hostIds: string[] };
+
+export type Request = Resources & { availabilityZone?: string | null; excludeHostIds?: string[]; group?: GroupPlacement | null };
 
 export type Rejection = { host: string; reason: string; resource?: keyof Resources };
 
@@ -59,6 +62,13 @@ function rejectionOf(h: HostCandidate, req: Request): Rejection | null {
   if (h.status !== "up") return { host: h.name, reason: "down" };
   if (req.availabilityZone && h.availabilityZone !== req.availabilityZone) {
     return { host: h.name, reason: `in zone ${h.availabilityZone}, not ${req.availabilityZone}` };
+  }
+  const group = req.group;
+  if (group?.policy === "affinity" && group.hostIds.length && !group.hostIds.includes(h.id)) {
+    return { host: h.name, reason: `not the host of server group ${group.name} (affinity)` };
+  }
+  if (group?.policy === "anti_affinity" && group.hostIds.includes(h.id)) {
+    return { host: h.name, reason: `already holds an instance of server group ${group.name} (anti-affinity)` };
   }
   const free = freeOf(h);
   for (const resource of ["ramMiB", "vcpus", "diskGiB"] as const) {

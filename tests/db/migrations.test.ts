@@ -85,6 +85,7 @@ describe("migrations", () => {
     touched.add("ImageMember");
     await db.hostImage.create({ data: { hostId: host.id, imageId: image.id } });
     touched.add("HostImage");
+    const group = await db.serverGroup.create({ data: { projectId: project.id, name: "m-group", policy: "anti_affinity" } });
     const instance = await db.instance.create({
       data: {
         name: "m-instance",
@@ -100,9 +101,21 @@ describe("migrations", () => {
         command: ["sh"],
         env: { A: "1" },
         hostId: host.id,
+        serverGroupId: group.id,
       },
     });
     touched.add("Instance");
+    touched.add("ServerGroup");
+    const network = await db.network.create({ data: { projectId: project.id, name: "m-net", cidr: "10.128.0.0/24", isDefault: true } });
+    touched.add("Network");
+    const networkHost = await db.networkHost.create({ data: { networkId: network.id, hostId: host.id, cidr: "10.128.0.0/24", gateway: "10.128.0.1" } });
+    touched.add("NetworkHost");
+    await db.instanceNetwork.create({ data: { instanceId: instance.id, networkId: network.id, position: 0 } });
+    touched.add("InstanceNetwork");
+    await db.instanceAddress.create({ data: { instanceId: instance.id, networkHostId: networkHost.id, address: "10.128.0.2" } });
+    touched.add("InstanceAddress");
+    await db.publishedPort.create({ data: { instanceId: instance.id, projectId: project.id, hostId: host.id, hostPort: 30000, containerPort: 80 } });
+    touched.add("PublishedPort");
     const action = await db.instanceAction.create({ data: { instanceId: instance.id, requestId: "req-1", action: "create" } });
     touched.add("InstanceAction");
     await db.instanceActionEvent.create({ data: { actionId: action.id, event: "schedule" } });

@@ -18,12 +18,15 @@ export type Cloud = {
   stop: () => Promise<void>;
 };
 
-/** Removes every Berth container on the test daemons, so each test file starts from nothing. */
+/** Removes every Berth container and network on the test daemons, so each test file starts from nothing. */
 export async function clearTestDaemons(endpoints = testDockerHosts()): Promise<void> {
   for (const endpoint of endpoints) {
     const docker = new Dockerode({ socketPath: endpoint.replace("unix://", "") });
     const containers = await docker.listContainers({ all: true, filters: { label: [MANAGED_FILTER] } });
     await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    // A fresh database hands out the same subnets again: networks of earlier files must go too.
+    const networks = await docker.listNetworks({ filters: { label: [MANAGED_FILTER] } });
+    await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
   }
 }
 

@@ -7,8 +7,18 @@ import { updateDefaultQuotas, updateProjectQuotas } from "@/lib/quotas/update-qu
 import { auditActorOf, isAdmin, requirePermission, type ComputeContext, type ScopedCaller } from "../access";
 import { json, member, readJson, type ApiRequest } from "../http";
 
-/** Nova's quota names for Berth's resources. `disk` (GiB) is Berth's own: Nova leaves disk to placement. */
-const NOVA_KEYS: Record<QuotaResource, string> = { instances: "instances", cores: "cores", ram: "ram", disk: "disk" };
+/**
+ * Nova's quota names for Berth's resources. `disk` (GiB) and `published_ports` are Berth's own:
+ * Nova leaves disk to placement; `networks` is the name Nova's older microversions used.
+ */
+const NOVA_KEYS: Record<QuotaResource, string> = {
+  instances: "instances",
+  cores: "cores",
+  ram: "ram",
+  disk: "disk",
+  networks: "networks",
+  ports: "published_ports",
+};
 const RESOURCE_OF = Object.fromEntries(Object.entries(NOVA_KEYS).map(([r, k]) => [k, r])) as Record<string, QuotaResource>;
 
 const asQuotaSet = (limits: Record<QuotaResource, number>) =>

@@ -5,6 +5,7 @@ import * as flavors from "./flavors";
 import * as hosts from "./hosts";
 import * as actions from "./instance-actions";
 import * as quotas from "./quotas";
+import * as serverGroups from "./server-groups";
 import { serverAction } from "./server-actions";
 import * as servers from "./servers";
 import * as usage from "./usage";
@@ -53,6 +54,10 @@ export const computeRouter = new Router<ComputeContext>([
   ["GET", "/os-availability-zone", hosts.listZones],
   ["GET", "/os-availability-zone/detail", hosts.detailZones],
 
+  ["GET", "/os-server-groups", serverGroups.list],
+  ["POST", "/os-server-groups", serverGroups.create],
+  ["GET", "/os-server-groups/:id", serverGroups.show],
+  ["DELETE", "/os-server-groups/:id", serverGroups.remove],
   ["GET", "/os-simple-tenant-usage", usage.listUsage],
   ["GET", "/os-simple-tenant-usage/:projectId", usage.showUsage],
 ]);

@@ -7,12 +7,14 @@ import { LISTED_STATUSES, statusWhere, type ListedStatus } from "@/lib/instances
 import { isAdmin, type ScopedCaller } from "../access";
 import { parseTime } from "../http";
 import { atLeast, type Microversion } from "./microversion";
+import { ADDRESSES_SELECT } from "@/lib/networks/addresses";
 import type { ServerRecord } from "./server-view";
 
 export const MAX_LIMIT = 1000;
 
 export const SERVER_INCLUDE = {
   host: { select: { name: true, status: true, enabled: true, availabilityZone: true } },
+  addresses: ADDRESSES_SELECT.addresses,
 } satisfies Prisma.InstanceInclude;
 
 // Nova's sort keys Berth can order by, and the column each one is.
@@ -68,8 +70,10 @@ function filtersOf(query: URLSearchParams, caller: ScopedCaller, version: Microv
   if (host) conditions.push({ host: { name: host } });
   const locked = query.get("locked");
   if (locked !== null && atLeast(version, 73)) conditions.push({ locked: ["true", "1", "yes"].includes(locked.toLowerCase()) });
-  // Berth has no networks yet: no server has an address.
-  if (query.get("ip") || query.get("ip6")) empty = true;
+  // Nova matches `ip` as a regular expression; Berth takes it as the start of an address.
+  const ip = query.get("ip");
+  if (ip) conditions.push({ addresses: { some: { address: { startsWith: ip.replace(/^\^|\$$/g, "").replace(/\\\./g, ".") } } } });
+  if (query.get("ip6")) empty = true;
   return { where: { AND: conditions }, empty };
 }
 

@@ -32,11 +32,24 @@ const base: ServerRecord = {
   launchedAt: new Date("2026-11-23T10:00:02.5Z"),
   terminatedAt: null,
   host: { name: "host-0", status: "up", enabled: true, availabilityZone: "nova" },
+  hostId: "h0",
+  addresses: [
+    { address: "10.128.0.2", networkHost: { hostId: "h0", network: { name: "default" } } },
+    { address: "10.128.1.2", networkHost: { hostId: "h0", network: { name: "backend" } } },
+    { address: "10.128.5.2", networkHost: { hostId: "h1", network: { name: "default" } } },
+  ],
 };
 
 const view = (record: Partial<ServerRecord>, minor = 1, isAdmin = false) => toServer({ ...base, ...record }, { version: { minor }, origin: "http://h:1", isAdmin });
 
 describe("Nova's view of an instance", () => {
+  it("lists its fixed addresses by network, on the host it is on now", () => {
+    expect(view({}).addresses).toEqual({
+      default: [{ version: 4, addr: "10.128.0.2", "OS-EXT-IPS:type": "fixed" }],
+      backend: [{ version: 4, addr: "10.128.1.2", "OS-EXT-IPS:type": "fixed" }],
+    });
+  });
+
   it.each([
     [{ vmState: "building", taskState: "scheduling", powerState: "nostate" }, "BUILD", "scheduling", 0],
     [{ vmState: "active", taskState: null, powerState: "running" }, "ACTIVE", null, 1],
@@ -49,6 +62,15 @@ describe("Nova's view of an instance", () => {
     [{ vmState: "error", taskState: null, powerState: "crashed" }, "ERROR", null, 6],
   ])("%o is %s", (states, status, task, power) => {
     expect(view(states)).toMatchObject({ status, "OS-EXT-STS:vm_state": states.vmState, "OS-EXT-STS:task_state": task, "OS-EXT-STS:power_state": power });
+  });
+
+  it.each([
+    [{ vmState: "active", taskState: "resized", powerState: "running" }, "VERIFY_RESIZE", null, 1],
+    [{ vmState: "stopped", taskState: "resized", powerState: "shutdown" }, "VERIFY_RESIZE", null, 4],
+    [{ vmState: "active", taskState: "resize_confirming", powerState: "running" }, "VERIFY_RESIZE", "resize_confirming", 1],
+    [{ vmState: "active", taskState: "resize_reverting", powerState: "running" }, "REVERT_RESIZE", "resize_reverting", 1],
+  ])("%o waits on its resize as Nova's vm_state resized, %s", (states, status, task, power) => {
+    expect(view(states)).toMatchObject({ status, "OS-EXT-STS:vm_state": "resized", "OS-EXT-STS:task_state": task, "OS-EXT-STS:power_state": power });
   });
 
   it("knows every power state Berth stores", () => {

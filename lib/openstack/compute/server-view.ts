@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { containerName, hostnameOf } from "@/lib/instances/container-spec";
-import { instanceStatus } from "@/lib/instances/status";
+import { instanceStatus, runningTask, type InstanceStatus } from "@/lib/instances/status";
 import { isoMicros, isoTime } from "../http";
 import { atLeast, type Microversion } from "./microversion";
+import { currentAddresses, type AddressesRecord } from "@/lib/networks/addresses";
+
+/** Nova's vm_state `resized` covers a resize from when it is done until it is confirmed or reverted. */
+const RESIZED_STATUSES: ReadonlySet<InstanceStatus> = new Set(["VERIFY_RESIZE", "REVERT_RESIZE"]);
 
 /** Nova's power_state numbers (nova/compute/power_state.py). Berth's `unknown` (host unreachable) is NOSTATE. */
 export const POWER_STATE_CODES: Record<string, number> = {
@@ -45,7 +49,7 @@ export type ServerRecord = {
   launchedAt: Date | null;
   terminatedAt: Date | null;
   host: { name: string; status: string; enabled: boolean; availabilityZone: string } | null;
-};
+} & AddressesRecord;
 
 export type ViewOptions = {
   version: Microversion;
@@ -92,6 +96,15 @@ export function toServerRef(record: Pick<ServerRecord, "id" | "name">, origin: s
   return { id: record.id, name: record.name, links: links(origin, "servers", record.id) };
 }
 
+/** Nova's `addresses`: each network's fixed addresses (Berth's are per host; see docs/networks.md). */
+function addressesOf(record: AddressesRecord) {
+  const byNetwork: Record<string, { version: number; addr: string; "OS-EXT-IPS:type": string }[]> = {};
+  for (const { network, address } of currentAddresses(record)) {
+    (byNetwork[network] ??= []).push({ version: 4, addr: address, "OS-EXT-IPS:type": "fixed" });
+  }
+  return byNetwork;
+}
+
 /** A server as Nova's `GET /servers/{id}` shows it at the negotiated microversion. */
 export function toServer(record: ServerRecord, { version, origin, isAdmin }: ViewOptions) {
   const status = instanceStatus(record);
@@ -118,8 +131,7 @@ export function toServer(record: ServerRecord, { version, origin, isAdmin }: Vie
     flavor,
     created: isoTime(record.createdAt),
     updated: isoTime(record.updatedAt),
-    // Berth has no networks yet: an instance has no addresses.
-    addresses: {},
+    addresses: addressesOf(record),
     accessIPv4: "",
     accessIPv6: "",
     links: links(origin, "servers", record.id),
@@ -130,8 +142,8 @@ export function toServer(record: ServerRecord, { version, origin, isAdmin }: Vie
     key_name: null,
     "OS-SRV-USG:launched_at": isoMicros(record.launchedAt),
     "OS-SRV-USG:terminated_at": isoMicros(record.terminatedAt),
-    "OS-EXT-STS:vm_state": record.vmState,
-    "OS-EXT-STS:task_state": record.taskState,
+    "OS-EXT-STS:vm_state": RESIZED_STATUSES.has(status) ? "resized" : record.vmState,
+    "OS-EXT-STS:task_state": runningTask(record.taskState),
     "OS-EXT-STS:power_state": POWER_STATE_CODES[record.powerState] ?? 0,
     "os-extended-volumes:volumes_attached": [],
     security_groups: [],

@@ -47,7 +47,7 @@ export async function show(api: ApiRequest, context: ComputeContext) {
   requirePermission(context.caller, "project:view");
   const record = await serverOf(context.db, actorOf(context.caller, api.requestId), api.params.id);
   const server = toServer(record, viewOptions(api, context));
-  return json({ server: atLeast(context.version, 71) ? { ...server, server_groups: [] } : server });
+  return json({ server: atLeast(context.version, 71) ? { ...server, server_groups: record.serverGroupId ? [record.serverGroupId] : [] } : server });
 }
 
 const asString = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -75,14 +75,22 @@ function refuseUnsupported(server: Record<string, unknown>) {
   }
 }
 
-/** Berth has no networks yet: a server gets none, so only "auto" and "none" (or nothing, before 2.37) fit. */
-function checkNetworks(networks: unknown, needed: boolean) {
+/**
+ * The project networks a create asks for: `[{"uuid": …}, …]` in order, or the default network for
+ * "auto" (or nothing, before 2.37). Every Berth instance has a network, so "none" is refused.
+ */
+function networkIdsOf(networks: unknown, needed: boolean): string[] | undefined {
   if (networks === undefined) {
-    if (needed) throw new BerthError("INVALID_INPUT", "Microversion 2.37 and later need networks: use \"auto\" or \"none\".", { networks: "is required" });
-    return;
+    if (needed) throw new BerthError("INVALID_INPUT", "Microversion 2.37 and later need networks: use \"auto\" or a list of network uuids.", { networks: "is required" });
+    return undefined;
   }
-  const empty = networks === "auto" || networks === "none" || (Array.isArray(networks) && networks.length === 0);
-  if (!empty) throw new BerthError("INVALID_INPUT", "Berth has no networks yet: create servers with networks \"auto\" or \"none\".", { networks: "not supported" });
+  if (networks === "auto" || (Array.isArray(networks) && networks.length === 0)) return undefined;
+  if (networks === "none") throw new BerthError("INVALID_INPUT", "Every Berth server has a network: use \"auto\" for the project's default network.", { networks: "none is not supported" });
+  const ids = Array.isArray(networks) ? networks.map((n) => (n as { uuid?: unknown })?.uuid) : [];
+  if (!ids.length || !ids.every((id): id is string => typeof id === "string" && isUuid(id))) {
+    throw new BerthError("INVALID_INPUT", "Berth takes networks as a list of {\"uuid\": <network id>} (fixed_ip and port are not supported).", { networks: "list of network uuids" });
+  }
+  return ids;
 }
 
 function count(value: unknown, name: string): number | undefined {
@@ -99,9 +107,12 @@ function count(value: unknown, name: string): number | undefined {
 export async function create(api: ApiRequest, context: ComputeContext) {
   const { db, caller, version } = context;
   requirePermission(caller, "instance:launch");
-  const server = member(await readJson(api), "server");
+  const body = await readJson(api);
+  const server = member(body, "server");
   refuseUnsupported(server);
-  checkNetworks(server.networks, atLeast(version, 37));
+  const networkIds = networkIdsOf(server.networks, atLeast(version, 37));
+  const hints = body["os:scheduler_hints"] as Record<string, unknown> | undefined;
+  const group = Array.isArray(hints?.group) ? hints.group[0] : hints?.group;
   const metadata = { ...((server.metadata as Record<string, string> | undefined) ?? {}) };
   const kindAsked = metadata["berth:kind"];
   delete metadata["berth:kind"];
@@ -124,6 +135,8 @@ export async function create(api: ApiRequest, context: ComputeContext) {
       maxCount: count(server.max_count, "max_count"),
       availabilityZone: zone || undefined,
       labels: metadata,
+      networkIds,
+      serverGroupId: typeof group === "string" ? group : undefined,
     },
   );
   const first = instances[0];

@@ -20,7 +20,7 @@ export type ImageRecord = {
 };
 
 /** Properties Berth itself writes, which a client may read but not set. */
-export const BERTH_PROPERTIES = ["defaultCommand", "exposedPorts", "repoTags", "source", "instanceId", "instanceName", "error"];
+export const BERTH_PROPERTIES = ["defaultCommand", "command", "exposedPorts", "repoTags", "source", "instanceId", "instanceName", "error"];
 
 /** Glance's own attributes: never taken as free-form properties. */
 export const CORE_ATTRIBUTES = [
