@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { InstanceDetail } from "@/lib/instances/instance-detail";
 import { FaultPanel } from "./fault-panel";
+import { PublishedPorts, type PortCalls } from "./published-ports";
 
 const none = <span className="text-slate-500">—</span>;
 
@@ -42,8 +43,24 @@ function Pairs({ pairs, empty }: { pairs: [string, string | null][]; empty: stri
   );
 }
 
-/** Everything known about one instance, in the order people look for it: what went wrong, what it is, where and when. */
-export function InstanceOverview({ instance, now }: { instance: InstanceDetail; now: Date }) {
+function Addresses({ addresses }: { addresses: InstanceDetail["addresses"] }) {
+  if (!addresses.length) return none;
+  return (
+    <ul className="space-y-0.5">
+      {addresses.map(({ network, address }) => (
+        <li key={network}>
+          <Code>{address}</Code> <span className="text-slate-500">on {network}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Everything known about one instance, in the order people look for it: what went wrong, what it
+ * is, where and when, and how it is reached. `portCalls` only for roles that may publish ports.
+ */
+export function InstanceOverview({ instance, now, portCalls }: { instance: InstanceDetail; now: Date; portCalls?: PortCalls }) {
   const { flavor } = instance;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -86,7 +103,7 @@ export function InstanceOverview({ instance, now }: { instance: InstanceDetail; 
       <Panel title="Placement and times">
         <FieldList
           fields={[
-            ["Addresses", none],
+            ["Addresses", <Addresses key="addresses" addresses={instance.addresses} />],
             ["Zone", instance.availabilityZone ?? <span className="text-slate-500">any</span>],
             ...(instance.placement
               ? ([
@@ -102,6 +119,7 @@ export function InstanceOverview({ instance, now }: { instance: InstanceDetail; 
           ]}
         />
       </Panel>
+      <PublishedPorts instance={instance} calls={portCalls} />
     </div>
   );
 }

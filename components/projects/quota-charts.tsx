@@ -4,7 +4,7 @@ import type { QuotaUsage } from "@/lib/quotas/quotas";
 
 export function QuotaCharts({ quotas }: { quotas: QuotaUsage[] }) {
   return (
-    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-4">
+    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3">
       {quotas.map((quota) => (
         <li key={quota.resource} className="min-w-0">
           <UsageDonut

@@ -5,6 +5,7 @@ describe("projectSectionOf", () => {
   it("keeps the section of a project page", () => {
     expect(projectSectionOf("/projects/abc/images")).toBe("images");
     expect(projectSectionOf("/projects/abc/instances/xyz")).toBe("instances");
+    expect(projectSectionOf("/projects/abc/networks")).toBe("networks");
   });
 
   it("falls back to the overview elsewhere", () => {

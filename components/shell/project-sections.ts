@@ -4,6 +4,7 @@ export const PROJECT_SECTIONS = [
   { segment: "instances", label: "Instances" },
   { segment: "images", label: "Images" },
   { segment: "flavors", label: "Flavors" },
+  { segment: "networks", label: "Networks" },
 ] as const;
 
 export type ProjectSection = (typeof PROJECT_SECTIONS)[number]["segment"];

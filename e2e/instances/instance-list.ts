@@ -32,7 +32,17 @@ export function statusCell(row: Locator): Locator {
   return row.getByRole("cell").nth(CELL.status);
 }
 
-export type WizardChoice = { name: string; image?: string; flavor?: string; count?: number; command?: string };
+export type WizardChoice = {
+  name: string;
+  image?: string;
+  flavor?: string;
+  count?: number;
+  command?: string;
+  /** Ticked in this order (the first is the primary); left out: the project's default network. */
+  networks?: string[];
+  /** As the wizard offers it: "name: policy". */
+  serverGroup?: string;
+};
 
 /** Fills the wizard step by step up to the review; the caller submits (or inspects) it. */
 export async function fillWizard(page: Page, choice: WizardChoice): Promise<Locator> {
@@ -40,11 +50,17 @@ export async function fillWizard(page: Page, choice: WizardChoice): Promise<Loca
   const wizard = page.getByRole("dialog", { name: "Launch instances" });
   await wizard.getByLabel("Instance name").fill(choice.name);
   if (choice.count) await wizard.getByLabel("Count").fill(String(choice.count));
+  if (choice.serverGroup) await wizard.getByLabel("Server group").selectOption({ label: choice.serverGroup });
   await wizard.getByRole("button", { name: "Next" }).click();
   await wizard.getByRole("radio", { name: choice.image ?? "busybox", exact: true }).check();
   await wizard.getByRole("button", { name: "Next" }).click();
   await wizard.getByRole("radio", { name: choice.flavor ?? "m1.nano", exact: true }).check();
   await wizard.getByRole("button", { name: "Next" }).click();
+  if (choice.networks) {
+    const ticked = wizard.getByRole("group", { name: "Networks" }).getByRole("checkbox", { checked: true });
+    while (await ticked.count()) await ticked.first().uncheck();
+    for (const network of choice.networks) await wizard.getByRole("checkbox", { name: network, exact: true }).check();
+  }
   if (choice.command) await wizard.getByLabel("Command").fill(choice.command);
   await wizard.getByRole("button", { name: "Next" }).click();
   await expect(wizard.getByRole("button", { name: /^Launch \d+ instances?$/ })).toBeVisible();

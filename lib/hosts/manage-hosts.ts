@@ -4,7 +4,7 @@ import { audit, type AuditActor } from "@/lib/audit/audit";
 import { BerthError } from "@/lib/errors";
 import { requestAction } from "@/lib/instances/request-action";
 import { parseInput } from "@/lib/validation";
-import { updateHostSchema, type RegisterHostInput, type UpdateHostInput } from "./host-schema";
+import { PORT_RANGE_ORDER, updateHostSchema, type RegisterHostInput, type UpdateHostInput } from "./host-schema";
 import { registerHost } from "./register-host";
 
 async function hostOrThrow(db: Db, hostId: string) {
@@ -23,6 +23,14 @@ export async function addHost(db: Db, actor: AuditActor, input: RegisterHostInpu
 export async function updateHost(db: Db, actor: AuditActor, hostId: string, input: UpdateHostInput) {
   const changes = parseInput(updateHostSchema, input, "host settings");
   const before = await hostOrThrow(db, hostId);
+  // The schema compares the two ends when both are sent; one sent alone meets the one stored.
+  const [portRangeMin, portRangeMax] = [changes.portRangeMin ?? before.portRangeMin, changes.portRangeMax ?? before.portRangeMax];
+  if (portRangeMin > portRangeMax) {
+    const field = changes.portRangeMax === undefined ? "portRangeMin" : "portRangeMax";
+    throw new BerthError("INVALID_INPUT", `Invalid host settings: published ports from ${portRangeMin} to ${portRangeMax} is an empty range.`, {
+      [field]: field === "portRangeMax" ? PORT_RANGE_ORDER : `must not be above the range's last port (${portRangeMax})`,
+    });
+  }
   return db.$transaction(async (tx) => {
     const after = await tx.host.update({ where: { id: hostId }, data: changes });
     await audit(tx, actor, "host.update", { type: "host", id: hostId, name: before.name }, before, after);

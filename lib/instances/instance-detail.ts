@@ -3,7 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { isUuid } from "@/lib/identity/access";
 import { can, type Role } from "@/lib/identity/permissions";
-import { instanceStatus, type InstanceStatus } from "./status";
+import { ADDRESSES_SELECT, currentAddresses, type AddressView } from "@/lib/networks/addresses";
+import { toPortView, type PortView } from "@/lib/networks/published-ports";
+import { instanceStatus, runningTask, type InstanceStatus } from "./status";
 
 /** What the instance pages show, with times as ISO strings so it crosses to the browser as is. */
 export type InstanceDetail = {
@@ -26,6 +28,10 @@ export type InstanceDetail = {
   workingDir: string | null;
   labels: Record<string, string>;
   availabilityZone: string | null;
+  /** On each of its networks, the primary first. */
+  addresses: AddressView[];
+  /** Its container ports reachable from outside; the host's name for admins only. */
+  publishedPorts: (Omit<PortView, "hostName"> & { hostName: string | null })[];
   /** Admins only: where it runs. */
   placement: { host: string; containerId: string | null } | null;
   launchedBy: string | null;
@@ -43,12 +49,19 @@ export async function instanceDetail(db: Db, projectId: string, instanceId: stri
   const found = isUuid(instanceId)
     ? await db.instance.findFirst({
         where: { id: instanceId, projectId, deletedAt: null },
-        include: { image: { select: { id: true, name: true } }, host: { select: { name: true } }, user: { select: { username: true } } },
+        include: {
+          image: { select: { id: true, name: true } },
+          host: { select: { name: true } },
+          user: { select: { username: true } },
+          addresses: ADDRESSES_SELECT.addresses,
+          publishedPorts: { include: { host: true }, orderBy: { hostPort: "asc" } },
+        },
       })
     : null;
   if (!found) throw new BerthError("NOT_FOUND", "Instance not found.");
   const { image, host, user } = found;
   const showValues = can(role, "instance:console");
+  const showHost = can(role, "host:manage");
   return {
     id: found.id,
     projectId: found.projectId,
@@ -56,7 +69,7 @@ export async function instanceDetail(db: Db, projectId: string, instanceId: stri
     kind: found.kind,
     status: instanceStatus(found),
     vmState: found.vmState,
-    taskState: found.taskState,
+    taskState: runningTask(found.taskState),
     powerState: found.powerState,
     locked: found.locked,
     lockedReason: found.lockedReason,
@@ -68,7 +81,9 @@ export async function instanceDetail(db: Db, projectId: string, instanceId: stri
     workingDir: found.workingDir,
     labels: stringMap(found.labels),
     availabilityZone: found.availabilityZone,
-    placement: can(role, "host:manage") && host ? { host: host.name, containerId: found.containerId } : null,
+    addresses: currentAddresses(found),
+    publishedPorts: found.publishedPorts.map((port) => ({ ...toPortView(port, port.host), hostName: showHost ? port.host.name : null })),
+    placement: showHost && host ? { host: host.name, containerId: found.containerId } : null,
     launchedBy: user?.username ?? null,
     createdAt: found.createdAt.toISOString(),
     updatedAt: found.updatedAt.toISOString(),

@@ -139,6 +139,21 @@ describe("hosts", () => {
     await expect(evacuateHost(cloud.db, actor, host.id)).rejects.toMatchObject({ message: expect.stringContaining("is up") });
   });
 
+  it("sets where published ports are reached, refusing a range that ends before it starts, and audits it", async () => {
+    const host = cloud.hosts[0];
+    await expect(updateHost(cloud.db, actor, host.id, { portRangeMin: 31000 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { portRangeMin: "must not be above the range's last port (30999)" },
+    });
+    await expect(updateHost(cloud.db, actor, host.id, { portRangeMin: 80 })).rejects.toMatchObject({ fields: { portRangeMin: "must be 1024–65535" } });
+    const after = await updateHost(cloud.db, actor, host.id, { publicAddress: "203.0.113.10", portRangeMin: 31000, portRangeMax: 31099 });
+    expect(after).toMatchObject({ publicAddress: "203.0.113.10", portRangeMin: 31000, portRangeMax: 31099 });
+    const event = await cloud.db.auditEvent.findFirstOrThrow({ where: { action: "host.update", targetId: host.id }, orderBy: { createdAt: "desc" } });
+    expect(event.before).toMatchObject({ publicAddress: null, portRangeMin: 30000, portRangeMax: 30999 });
+    expect(event.after).toMatchObject({ publicAddress: "203.0.113.10", portRangeMin: 31000, portRangeMax: 31099 });
+    expect(await updateHost(cloud.db, actor, host.id, { publicAddress: "", portRangeMin: 30000, portRangeMax: 30999 })).toMatchObject({ publicAddress: null });
+  });
+
   it("removes an empty host", async () => {
     const empty = await cloud.db.host.create({ data: { name: "spare", endpoint: "unix:///tmp/spare.sock" } });
     await removeHost(cloud.db, actor, empty.id);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TwoColumns } from "@/components/admin/two-columns";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,22 +54,17 @@ export default async function QuotasPage() {
   const [defaults, projects] = await Promise.all([defaultQuotas(db()), listProjectQuotas(db())]);
   return (
     <>
-      <PageHeader title="Quotas" description="What each project may hold at once. Usage is counted from the instances themselves." />
-      <TwoColumns
-        main={
-          <DataTable
-            label="Project quotas"
-            columns={columns}
-            rows={projects}
-            empty={<EmptyState title="No projects">Create a project first; its quotas start from the defaults.</EmptyState>}
-          />
-        }
-        aside={
-          <Panel title="Defaults for projects without their own">
-            <QuotaLimitsForm rows={QUOTA_RESOURCES.map((resource) => ({ resource, ...QUOTA_INFO[resource], limit: defaults[resource] }))} />
-          </Panel>
-        }
+      <PageHeader title="Quotas" description="What each project may hold at once. Usage is counted from the instances, networks and published ports themselves." />
+      {/* Full width: a column per resource does not fit beside the form on a laptop. */}
+      <DataTable
+        label="Project quotas"
+        columns={columns}
+        rows={projects}
+        empty={<EmptyState title="No projects">Create a project first; its quotas start from the defaults.</EmptyState>}
       />
+      <Panel title="Defaults for projects without their own" className="mt-4 max-w-2xl">
+        <QuotaLimitsForm rows={QUOTA_RESOURCES.map((resource) => ({ resource, ...QUOTA_INFO[resource], limit: defaults[resource] }))} />
+      </Panel>
     </>
   );
 }

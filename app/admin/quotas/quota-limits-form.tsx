@@ -8,9 +8,10 @@ import { useAdminAction } from "@/components/admin/use-admin-action";
 import { formatUsage } from "@/components/ui/format";
 import { Meter } from "@/components/ui/meter";
 import { quotaLimitsSchema } from "@/lib/quotas/quota-schema";
+import type { QuotaResource } from "@/lib/quotas/quotas";
 import { updateDefaultQuotasAction, updateProjectQuotasAction } from "./actions";
 
-export type QuotaRow = { resource: "instances" | "cores" | "ram" | "disk"; label: string; unit: string; limit: number; used?: number };
+export type QuotaRow = { resource: QuotaResource; label: string; unit: string; limit: number; used?: number };
 
 /** Limits of the defaults (no usage) or of one project (usage beside each limit). -1 means unlimited. */
 export function QuotaLimitsForm({ rows, projectId }: { rows: QuotaRow[]; projectId?: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyLaunchForm, errorsOnStep, launchFormErrors, splitCommand, stepOf, toLaunchInput } from "./launch-form";
+import { emptyLaunchForm, errorsOnStep, launchFormErrors, networksOf, splitCommand, stepOf, toLaunchInput, withNetwork } from "./launch-form";
 
 const IMAGE = "3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
 const FLAVOR = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
@@ -82,5 +82,38 @@ describe("launchFormErrors", () => {
     expect(stepOf("flavorId")).toBe("flavor");
     expect(stepOf("labels")).toBe("configuration");
     expect(stepOf("availabilityZone")).toBe("details");
+  });
+});
+
+describe("networks", () => {
+  const NETWORKS = [
+    { id: "a1b2c3d4-0000-4000-8000-000000000001", isDefault: true },
+    { id: "a1b2c3d4-0000-4000-8000-000000000002", isDefault: false },
+    { id: "a1b2c3d4-0000-4000-8000-000000000003", isDefault: false },
+  ];
+  const [first, second, third] = NETWORKS.map((network) => network.id);
+
+  it("start on the project's default network, which the server picks when none is sent", () => {
+    const form = emptyLaunchForm(IMAGE);
+    expect(networksOf(form, NETWORKS)).toEqual([first]);
+    expect(toLaunchInput(form).networkIds).toBeUndefined();
+  });
+
+  it("keep the order ticked: the first stays the primary", () => {
+    const chosen = withNetwork(withNetwork(withNetwork([first], third, true), first, false), second, true);
+    expect(chosen).toEqual([third, second]);
+    expect(toLaunchInput({ ...emptyLaunchForm(IMAGE), networkIds: chosen }).networkIds).toEqual([third, second]);
+  });
+
+  it("need at least one, on the configuration step", () => {
+    const errors = launchFormErrors({ ...emptyLaunchForm(IMAGE), name: "ok", flavorId: FLAVOR, networkIds: [] });
+    expect(errors).toEqual({ networkIds: "choose at least one network" });
+    expect(stepOf("networkIds")).toBe("configuration");
+  });
+
+  it("send a chosen server group, and none for the empty choice", () => {
+    expect(toLaunchInput({ ...emptyLaunchForm(IMAGE), serverGroupId: second }).serverGroupId).toBe(second);
+    expect(toLaunchInput(emptyLaunchForm(IMAGE)).serverGroupId).toBeUndefined();
+    expect(stepOf("serverGroupId")).toBe("details");
   });
 });

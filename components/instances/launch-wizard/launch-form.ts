@@ -8,6 +8,10 @@ export type LaunchForm = {
   count: string;
   maxCount: string;
   availabilityZone: string;
+  /** Server group id; "": none. */
+  serverGroupId: string;
+  /** In the order chosen (the first is the primary); null until changed: the project's default network. */
+  networkIds: string[] | null;
   kind: "machine" | "application";
   imageId: string;
   flavorId: string;
@@ -33,6 +37,8 @@ export function emptyLaunchForm(imageId = ""): LaunchForm {
     count: "1",
     maxCount: "",
     availabilityZone: "",
+    serverGroupId: "",
+    networkIds: null,
     kind: "machine",
     imageId,
     flavorId: "",
@@ -41,6 +47,17 @@ export function emptyLaunchForm(imageId = ""): LaunchForm {
     env: [],
     labels: [],
   };
+}
+
+/** The networks the form launches on, in order: those chosen, else the project's default one. */
+export function networksOf(form: LaunchForm, networks: { id: string; isDefault: boolean }[]): string[] {
+  return form.networkIds ?? networks.filter((network) => network.isDefault).map((network) => network.id);
+}
+
+/** Ticking a network puts it last (the first ticked stays the primary); unticking takes it out. */
+export function withNetwork(chosen: string[], networkId: string, on: boolean): string[] {
+  const others = chosen.filter((id) => id !== networkId);
+  return on ? [...others, networkId] : others;
 }
 
 /**
@@ -98,6 +115,8 @@ export function toLaunchInput(form: LaunchForm): LaunchInput {
     minCount: count(form.count),
     maxCount: count(form.maxCount),
     availabilityZone: form.availabilityZone || undefined,
+    networkIds: form.networkIds ?? undefined,
+    serverGroupId: form.serverGroupId || undefined,
     command: command.length ? command : undefined,
     workingDir: form.workingDir.trim() || undefined,
     env: rowsToRecord(form.env),
@@ -110,6 +129,7 @@ const FIELD_STEP: Record<string, LaunchStep> = {
   minCount: "details",
   maxCount: "details",
   availabilityZone: "details",
+  serverGroupId: "details",
   kind: "details",
   imageId: "source",
   flavorId: "flavor",
@@ -120,6 +140,8 @@ const FIELD_LABEL: Record<string, string> = {
   minCount: "Count",
   maxCount: "Up to",
   availabilityZone: "Availability zone",
+  serverGroupId: "Server group",
+  networkIds: "Networks",
   kind: "Kind",
   imageId: "Image",
   flavorId: "Flavor",

@@ -9,7 +9,8 @@ import { formatSize } from "@/components/ui/format";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionError } from "@/lib/actions/action-client";
 import { flavorRefusal, requestDelta } from "@/lib/instances/launch-fit";
-import type { LaunchOptions } from "@/lib/instances/launch-options";
+import type { LaunchNetwork, LaunchOptions } from "@/lib/instances/launch-options";
+import { POLICY_LABEL } from "@/lib/networks/network-schema";
 import { KeyValueRows } from "./key-value-rows";
 import {
   countOf,
@@ -17,7 +18,9 @@ import {
   fieldLabel,
   LAUNCH_STEPS,
   launchFormErrors,
+  networksOf,
   stepOf,
+  withNetwork,
   type FieldErrors,
   type LaunchForm,
   type LaunchStep,
@@ -120,12 +123,12 @@ export function LaunchWizard({ open, onClose, options, optionsProblem, form, onF
               Could not refresh images, flavors and quota ({optionsProblem}); what is shown may be out of date.
             </p>
           )}
-          {step === "details" && <DetailsStep form={form} set={set} zones={options.zones} errorOf={shown} />}
+          {step === "details" && <DetailsStep form={form} set={set} options={options} errorOf={shown} />}
           {step === "source" && <SourceStep form={form} onFormChange={onFormChange} options={options} errorOf={shown} />}
           {step === "flavor" && (
             <FlavorStep form={form} set={set} options={options} refusalOf={refusalOf} errorOf={shown} request={flavor ? requestDelta(flavor, count) : null} />
           )}
-          {step === "configuration" && <ConfigurationStep form={form} set={set} errorOf={shown} />}
+          {step === "configuration" && <ConfigurationStep form={form} set={set} networks={options.networks} errorOf={shown} />}
           {step === "review" && <ReviewStep form={form} options={options} errors={errors} count={count} onStepChange={onStepChange} />}
         </div>
         <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-3">
@@ -155,7 +158,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-function DetailsStep({ form, set, zones, errorOf }: StepProps & { zones: string[] }) {
+function DetailsStep({ form, set, options, errorOf }: StepProps & { options: LaunchOptions }) {
   const id = useId();
   return (
     <>
@@ -175,19 +178,45 @@ function DetailsStep({ form, set, zones, errorOf }: StepProps & { zones: string[
         />
       </div>
       <p className="-mt-2 text-xs text-slate-500">With more than one, instances are named {form.name || "name"}-1, {form.name || "name"}-2, …</p>
-      <div>
-        <label htmlFor={`${id}-zone`} className="font-medium text-slate-700">
-          Availability zone
-        </label>
-        <select id={`${id}-zone`} value={form.availabilityZone} onChange={(event) => set("availabilityZone", event.target.value)} className={FIELD} aria-invalid={errorOf("availabilityZone") ? true : undefined}>
-          <option value="">Any zone</option>
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${id}-zone-error`} message={errorOf("availabilityZone")} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor={`${id}-zone`} className="font-medium text-slate-700">
+            Availability zone
+          </label>
+          <select id={`${id}-zone`} value={form.availabilityZone} onChange={(event) => set("availabilityZone", event.target.value)} className={FIELD} aria-invalid={errorOf("availabilityZone") ? true : undefined}>
+            <option value="">Any zone</option>
+            {options.zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-zone-error`} message={errorOf("availabilityZone")} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-group`} className="font-medium text-slate-700">
+            Server group
+          </label>
+          <select
+            id={`${id}-group`}
+            value={form.serverGroupId}
+            onChange={(event) => set("serverGroupId", event.target.value)}
+            className={FIELD}
+            aria-invalid={errorOf("serverGroupId") ? true : undefined}
+            aria-describedby={`${id}-group-hint`}
+          >
+            <option value="">None</option>
+            {options.serverGroups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}: {POLICY_LABEL[group.policy]}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-group-hint`} className="mt-1 text-xs text-slate-500">
+            Affinity keeps the group on one host, where its instances share private networks.
+          </p>
+          <FieldError id={`${id}-group-error`} message={errorOf("serverGroupId")} />
+        </div>
       </div>
       <fieldset>
         <legend className="font-medium text-slate-700">Kind</legend>
@@ -326,10 +355,11 @@ function FlavorStep({
   );
 }
 
-function ConfigurationStep({ form, set, errorOf }: StepProps) {
+function ConfigurationStep({ form, set, networks, errorOf }: StepProps & { networks: LaunchNetwork[] }) {
   const keyError = (group: "env" | "labels") => (key: string) => errorOf(`${group}.${key}`);
   return (
     <>
+      <NetworksField networks={networks} chosen={networksOf(form, networks)} onChange={(ids) => set("networkIds", ids)} error={errorOf("networkIds")} />
       <TextField
         id="launch-command"
         label="Command"
@@ -361,6 +391,44 @@ function ConfigurationStep({ form, set, errorOf }: StepProps) {
   );
 }
 
+/** The project's networks as checkboxes, in the project's order; the order ticked decides the primary. */
+function NetworksField({ networks, chosen, onChange, error }: { networks: LaunchNetwork[]; chosen: string[]; onChange: (ids: string[]) => void; error?: string }) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={`${id}-hint`}>
+      <legend className="font-medium text-slate-700">Networks</legend>
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        The instance gets an address on each; the first ticked is its primary network. Networks are per host: instances on different hosts are not
+        connected.
+      </p>
+      <FieldError id={`${id}-error`} message={error} />
+      <ul className="mt-1 divide-y divide-slate-100 rounded-md border border-slate-200">
+        {networks.map((network) => {
+          const position = chosen.indexOf(network.id);
+          return (
+            <li key={network.id}>
+              <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-slate-50 has-checked:bg-sky-50">
+                <input
+                  type="checkbox"
+                  aria-label={network.name}
+                  checked={position >= 0}
+                  onChange={(event) => onChange(withNetwork(chosen, network.id, event.target.checked))}
+                  className="mt-0.5"
+                />
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium text-slate-900">{network.name}</span>
+                  <span className="block text-xs text-slate-500">{network.cidr ?? "automatic subnet"}</span>
+                </span>
+                {position >= 0 && <span className="text-xs text-slate-600">{position === 0 ? "primary" : `#${position + 1}`}</span>}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
 function ReviewStep({
   form,
   options,
@@ -376,13 +444,17 @@ function ReviewStep({
 }) {
   const image = options.images.find((candidate) => candidate.id === form.imageId);
   const flavor = options.flavors.find((candidate) => candidate.id === form.flavorId);
+  const group = options.serverGroups.find((candidate) => candidate.id === form.serverGroupId);
+  const networkNames = networksOf(form, options.networks).map((id) => options.networks.find((network) => network.id === id)?.name ?? id);
   const problems = Object.entries(errors);
   const facts: [string, ReactNode][] = [
     ["Name", form.name || "—"],
     ["Count", form.maxCount ? `${count} to ${form.maxCount} (as many as fit)` : count],
     ["Zone", form.availabilityZone || "any"],
+    ["Server group", group ? `${group.name}: ${POLICY_LABEL[group.policy]}` : "none"],
     ["Kind", form.kind],
     ["Image", image?.name ?? "—"],
+    ["Networks", networkNames.length ? networkNames.map((name, i) => (i === 0 ? `${name} (primary)` : name)).join(", ") : "—"],
     ["Flavor", flavor ? `${flavor.name}: ${flavor.vcpus} vCPU, ${formatSize(flavor.ramMiB, "MiB")}, ${formatSize(flavor.diskGiB, "GiB")} disk` : "—"],
     ["Command", form.command || "the image's default"],
     ["Working directory", form.workingDir || "the image's default"],

@@ -1,5 +1,5 @@
 import { formatSize, formatUsage, type SizeUnit } from "@/components/ui/format";
-import type { QuotaResource, QuotaUsage } from "@/lib/quotas/quotas";
+import type { QuotaDelta, QuotaUsage } from "@/lib/quotas/quotas";
 
 function share(value: number, limit: number): number {
   if (limit < 0) return 0;
@@ -8,13 +8,13 @@ function share(value: number, limit: number): number {
 }
 
 /** Each quota as used + this request against its limit: the request in its own colour, red when it does not fit. */
-export function QuotaRequestBars({ quotas, request }: { quotas: QuotaUsage[]; request: Record<QuotaResource, number> }) {
+export function QuotaRequestBars({ quotas, request }: { quotas: QuotaUsage[]; request: QuotaDelta }) {
   return (
     <section aria-label="Quota after this launch">
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Quota: used + this launch</h3>
       <ul className="grid gap-3 sm:grid-cols-2">
-        {quotas.map((quota) => {
-          const wanted = request[quota.resource];
+        {quotas.filter((quota) => quota.resource in request).map((quota) => {
+          const wanted = request[quota.resource] ?? 0;
           const after = quota.used + wanted;
           const over = quota.limit >= 0 && after > quota.limit;
           const usedShare = share(quota.used, quota.limit);

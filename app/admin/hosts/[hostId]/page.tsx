@@ -79,6 +79,9 @@ export default async function HostPage({ params }: { params: Promise<{ hostId: s
               reservedMemoryMiB: host.reservedMemoryMiB,
               reservedDiskGiB: host.reservedDiskGiB,
               diskGiB: host.diskGiB,
+              publicAddress: host.publicAddress,
+              portRangeMin: host.portRangeMin,
+              portRangeMax: host.portRangeMax,
             }}
           />
         </Panel>
