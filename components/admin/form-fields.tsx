@@ -84,9 +84,22 @@ export function CheckboxField({ id, label, hint, ...input }: Omit<Common, "error
   );
 }
 
-/** The server's (or the check's) own words when an action fails. */
-export function ActionAlert({ error }: { error: ActionError | null }) {
+const isOf = (key: string, field: string) => key === field || key.startsWith(`${field}.`);
+
+/** What the error says about a field, or about one of its items (`command.2` for `command`). */
+export function fieldError(error: ActionError | null, field: string): string | undefined {
+  const key = Object.keys(error?.fields ?? {}).find((k) => isOf(k, field));
+  return key === undefined ? undefined : error!.fields![key];
+}
+
+/**
+ * The server's (or the check's) own words when an action fails. `placed`: the fields the form
+ * shows errors beside (`fieldError`); an error only about those is not said twice.
+ */
+export function ActionAlert({ error, placed = [] }: { error: ActionError | null; placed?: readonly string[] }) {
   if (!error) return null;
+  const keys = Object.keys(error.fields ?? {});
+  if (keys.length && keys.every((key) => placed.some((field) => isOf(key, field)))) return null;
   return (
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 break-words text-red-800">
       {error.message}

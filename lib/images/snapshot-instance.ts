@@ -7,6 +7,8 @@ import { finishAction, step } from "@/lib/instances/action-log";
 import { findInstance, type Actor } from "@/lib/instances/request-action";
 import { assertAllowed } from "@/lib/instances/state-machine";
 import { enqueue } from "@/lib/jobs/queue";
+import { parseInput } from "@/lib/validation";
+import { snapshotSchema } from "./image-schema";
 import { storeArchive } from "./store-archive";
 import { claimImageName, finishImage, killImage } from "./upload-image";
 
@@ -17,8 +19,7 @@ import { claimImageName, finishImage, killImage } from "./upload-image";
 export async function requestSnapshot(db: Db, actor: Actor & { projectId: string }, instanceId: string, name: string) {
   const instance = await findInstance(db, actor, instanceId);
   assertAllowed(instance, "snapshot", actor.isAdmin);
-  const imageName = name.trim();
-  if (!imageName || imageName.length > 128) throw new BerthError("INVALID_INPUT", "Give the snapshot a name of 1 to 128 characters.", { name: "1 to 128 characters" });
+  const { name: imageName } = parseInput(snapshotSchema, { name }, "snapshot");
   await claimImageName(db, instance.projectId, imageName);
   const requestId = actor.requestId ?? `req-${randomUUID()}`;
   return db.$transaction(async (tx) => {

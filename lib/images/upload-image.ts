@@ -58,7 +58,7 @@ export async function uploadImage(
   db: Db,
   actor: AuditActor,
   projectId: string,
-  input: NewImageInput | Record<string, string>,
+  input: NewImageInput | Record<string, unknown>,
   body: NodeJS.ReadableStream,
   maxBytes?: number,
 ): Promise<Image> {
@@ -72,7 +72,7 @@ export async function uploadImage(
       visibility: meta.visibility,
       minRamMiB: meta.minRamMiB,
       minDiskGiB: meta.minDiskGiB,
-      properties: { kind: meta.kind, source: "upload" },
+      properties: { kind: meta.kind, source: "upload", ...(meta.command && { command: meta.command }) },
     },
   });
   try {

@@ -5,6 +5,7 @@ import { BerthError } from "@/lib/errors";
 import { can } from "@/lib/identity/permissions";
 import { projectAccessForRoute, refusedResponse } from "@/lib/identity/route-access";
 import { uploadImage } from "@/lib/images/upload-image";
+import { newImageFromQuery } from "@/lib/images/upload-schema";
 import { errorResponse } from "@/lib/instances/instance-access";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const runtime = "nodejs";
 
 /**
  * Upload: the body is the raw `docker save` archive, streamed straight into the image store
- * (never held in memory); name and metadata come in the query string.
+ * (never held in memory); name and metadata come in the query string (`newImageQuery`).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
   const { projectId } = await params;
@@ -21,12 +22,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   try {
     if (!can(access.role, "image:upload")) throw new BerthError("FORBIDDEN", `Your role (${access.role}) does not allow image:upload.`);
     if (!request.body) throw new BerthError("INVALID_INPUT", "The request has no file.", { file: "is required" });
-    const query = Object.fromEntries(new URL(request.url).searchParams);
     const image = await uploadImage(
       db(),
       { id: access.user.id, username: access.user.username },
       projectId,
-      query,
+      newImageFromQuery(new URL(request.url).searchParams),
       Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
     );
     return Response.json({ image: { id: image.id, name: image.name, status: image.status, sizeBytes: Number(image.sizeBytes) } }, { status: 201 });
