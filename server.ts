@@ -38,6 +38,7 @@ async function stop(signal: string) {
   stopping = true;
   say(`${signal}: shutting down`);
   server.close();
+  await consoles.close();
   server.closeAllConnections();
   await services.stop().catch((error) => logger.error({ err: error }, "stopping services failed"));
   await booted.shutdown().catch((error) => logger.error({ err: error }, "shutdown failed"));

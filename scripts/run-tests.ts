@@ -20,6 +20,8 @@ const slot = Number(process.env.BERTH_TEST_SLOT ?? 0);
 const SUBNET_BASES = [200, 250, 253, 190];
 if (!(slot in SUBNET_BASES)) throw new Error("BERTH_TEST_SLOT must be 0, 1, 2 or 3");
 const work = path.join(root, slot ? `.test-run-${slot}` : ".test-run");
+// Project networks of each slot come from their own pool: daemons on one machine share its routes.
+process.env.BERTH_NETWORK_POOL = `10.${136 + 8 * slot}.0.0/13`;
 // `npm test -- unit e2e` runs those parts; other arguments (paths) narrow vitest and Playwright to them.
 const args = process.argv.slice(2);
 const STEPS = new Set(["typecheck", "lint", "unit", "integration", "e2e"]);

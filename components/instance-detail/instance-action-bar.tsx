@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { ACTION_INFO, type InstanceActionCalls } from "@/components/instances/instance-actions";
+import { ACTION_INFO, FORM_ACTION_LABEL, type InstanceActionCalls } from "@/components/instances/instance-actions";
+import { SnapshotDialog } from "@/components/instances/snapshot-dialog";
 import { buttonClass } from "@/components/ui/button-class";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ListAction } from "@/lib/instances/instance-row";
+import type { FormAction, ListAction } from "@/lib/instances/instance-row";
 import { useLiveInstance } from "./live-instance";
 
 type Report = { ok: true; message: string } | { ok: false; message: string };
@@ -20,8 +21,7 @@ export function InstanceActionBar({ projectId, actions }: { projectId: string; a
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<ListAction | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  // The state machine allows locking a locked instance (it only updates the reason); one button reads better.
-  const offered = row.actions.filter((action) => action !== (row.locked ? "lock" : "unlock"));
+  const [form, setForm] = useState<FormAction | null>(null);
 
   const run = (action: ListAction) => {
     setConfirming(null);
@@ -38,7 +38,12 @@ export function InstanceActionBar({ projectId, actions }: { projectId: string; a
   return (
     <div className="flex flex-col items-end gap-1.5">
       <div role="toolbar" aria-label="Instance actions" className="flex flex-wrap gap-1.5">
-        {offered.map((action) => (
+        {row.formActions.map((action) => (
+          <button key={action} type="button" disabled={pending} onClick={() => setForm(action)} className={buttonClass("secondary", "px-2.5 py-1")}>
+            {FORM_ACTION_LABEL[action]}
+          </button>
+        ))}
+        {row.actions.map((action) => (
           <button
             key={action}
             type="button"
@@ -59,6 +64,7 @@ export function InstanceActionBar({ projectId, actions }: { projectId: string; a
           </button>
         </p>
       )}
+      {form === "snapshot" && <SnapshotDialog projectId={projectId} instance={row} snapshot={actions.snapshot} onClose={() => setForm(null)} />}
       {confirming && (
         <ConfirmDialog
           open

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
 import type { InstanceActionCalls } from "@/components/instances/instance-actions";
+import { StreamStatus } from "@/components/instances/stream-status";
 import { Badge } from "@/components/ui/badge";
 import { InstanceActionBar } from "./instance-action-bar";
 import { useLiveInstance } from "./live-instance";
@@ -41,11 +42,7 @@ export function InstanceHeader({ projectId, actions }: { projectId: string; acti
           </Link>
         </p>
       )}
-      {stream.state === "ended" && (
-        <p role="status" className="mt-2 text-amber-800">
-          Live updates stopped: {stream.message}
-        </p>
-      )}
+      {(stream.state === "reconnecting" || stream.state === "signed-out") && <StreamStatus stream={stream} className="mt-2" />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import Link, { useLinkStatus } from "next/link";
+import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { cn } from "@/components/ui/class-names";
+import { LinkPending } from "@/components/ui/link-pending";
 
 const TABS = [
   { segment: null, label: "Overview" },
@@ -11,12 +12,6 @@ const TABS = [
   { segment: "actions", label: "Actions" },
   { segment: "stats", label: "Stats" },
 ] as const;
-
-/** A thin bar under a tab whose page is on its way. */
-function Pending() {
-  const { pending } = useLinkStatus();
-  return <span aria-hidden className={cn("absolute inset-x-2 -bottom-px h-0.5 rounded bg-sky-400", pending ? "animate-pulse" : "hidden")} />;
-}
 
 /**
  * The instance's pages, as links (each is its own URL), marked with the one showing. Switching
@@ -41,7 +36,7 @@ export function InstanceTabs({ base }: { base: string }) {
                 )}
               >
                 {tab.label}
-                <Pending />
+                <LinkPending className="inset-x-2" />
               </Link>
             </li>
           );

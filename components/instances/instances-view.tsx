@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useNow } from "@/components/ui/use-now";
 import type { ActionError, ActionResult } from "@/lib/actions/action-client";
 import type { InstanceOutcome } from "@/lib/instances/act-on-instances";
-import { LIST_ACTIONS, type InstanceRow, type ListAction } from "@/lib/instances/instance-row";
+import { LIST_ACTIONS, type FormAction, type InstanceRow, type ListAction } from "@/lib/instances/instance-row";
 import type { LaunchOptions } from "@/lib/instances/launch-options";
 import type { LaunchInput } from "@/lib/instances/launch-schema";
 import type { InstanceListPage } from "@/lib/instances/list-instances";
@@ -17,9 +17,11 @@ import { listSearchParams, type InstanceListFilters } from "@/lib/instances/list
 import { ACTION_INFO, type InstanceActionCalls } from "./instance-actions";
 import { InstanceFilters } from "./instance-filters";
 import { LaunchWizard } from "./launch-wizard/launch-wizard";
+import { SnapshotDialog } from "./snapshot-dialog";
 import { emptyLaunchForm, stepOf, toLaunchInput, type LaunchForm, type LaunchStep } from "./launch-wizard/launch-form";
 import { applyLiveChange, EMPTY_OVERLAY, visibleRows } from "./live-rows";
-import { useInstanceStream, type StreamState } from "./use-instance-stream";
+import { StreamStatus } from "./stream-status";
+import { useInstanceStream } from "./use-instance-stream";
 
 export type LaunchCall = (projectId: string, input: LaunchInput) => Promise<ActionResult<{ requestId: string; rows: InstanceRow[] }>>;
 
@@ -69,6 +71,7 @@ export function InstancesView({ projectId, filters: initialFilters, firstPage, r
   const [overlay, setOverlay] = useState(EMPTY_OVERLAY);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState<{ action: ListAction; rows: InstanceRow[] } | null>(null);
+  const [formAction, setFormAction] = useState<{ action: FormAction; row: InstanceRow } | null>(null);
   const [pending, setPending] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
 
@@ -199,7 +202,7 @@ export function InstancesView({ projectId, filters: initialFilters, firstPage, r
               {list.isFetching && !list.isFetchingNextPage && <span className="ml-2 text-slate-500">Updating…</span>}
             </p>
           )}
-          <LiveIndicator stream={stream} />
+          <StreamStatus stream={stream} />
         </div>
         {report && <ActionReport report={report} onDismiss={() => setReport(null)} />}
       </div>
@@ -220,6 +223,7 @@ export function InstancesView({ projectId, filters: initialFilters, firstPage, r
           selected={selected}
           onSelectionChange={setSelected}
           onAction={requestAction}
+          onFormAction={(row, action) => setFormAction({ action, row })}
           filtered={filtered}
           canLaunch={canLaunch}
           onLaunch={() => setWizardOpen(true)}
@@ -238,6 +242,7 @@ export function InstancesView({ projectId, filters: initialFilters, firstPage, r
         </div>
       )}
 
+      {formAction?.action === "snapshot" && <SnapshotDialog projectId={projectId} instance={formAction.row} snapshot={actions.snapshot} onClose={() => setFormAction(null)} />}
       {confirming && (
         <ConfirmDialog
           open
@@ -313,23 +318,6 @@ function SelectionBar({
         Clear selection
       </button>
     </div>
-  );
-}
-
-function LiveIndicator({ stream }: { stream: StreamState }) {
-  if (stream.state === "ended") {
-    return (
-      <p role="status" className="text-amber-800">
-        Live updates stopped: {stream.message}
-      </p>
-    );
-  }
-  const label = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" }[stream.state];
-  return (
-    <p role="status" className="flex items-center gap-1.5 text-xs text-slate-600">
-      <span aria-hidden className={stream.state === "live" ? "size-2 rounded-full bg-emerald-500" : "size-2 animate-pulse rounded-full bg-amber-400"} />
-      {label}
-    </p>
   );
 }
 

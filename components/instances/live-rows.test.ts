@@ -24,6 +24,7 @@ function row(n: number, over: Partial<InstanceRow> = {}): InstanceRow {
     lockedReason: null,
     fault: null,
     actions: ["stop"],
+    formActions: [],
     ...over,
   };
 }

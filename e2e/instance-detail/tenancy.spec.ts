@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext } from "@playwright/test";
 import WebSocket from "ws";
 import { signIn } from "../support/sign-in";
@@ -43,10 +43,12 @@ test("a member of another project gets nothing: not the page, the log, the stats
   for (const path of [url, `${url}/log`, `${url}/console`]) {
     expect((await theirs.goto(path))?.status(), path).toBe(404);
   }
-  // Their own project with this instance's id: the instance is not found there either. (The project's
-  // pages stream from their loading state, so the status is already sent when the instance is looked up.)
-  await theirs.goto(`/projects/${tenant.projectId}/instances/${instanceId}/log`);
-  await expect(theirs.getByRole("heading", { name: /not found/i })).toBeVisible();
+  // Their own project with this instance's id, or with an id that exists nowhere: a real 404 too.
+  const ownUrl = `/projects/${tenant.projectId}/instances/${instanceId}`;
+  for (const path of [ownUrl, `${ownUrl}/log`, `/projects/${tenant.projectId}/instances/${randomUUID()}`]) {
+    expect((await theirs.goto(path))?.status(), path).toBe(404);
+    await expect(theirs.getByRole("heading", { name: /not found/i })).toBeVisible();
+  }
   await expect(theirs.getByRole("log")).toHaveCount(0);
   const api = `/api/projects/${projectId}/instances/${instanceId}`;
   const ownApi = `/api/projects/${tenant.projectId}/instances/${instanceId}`;

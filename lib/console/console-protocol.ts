@@ -40,6 +40,7 @@ export const CLOSE = {
   deleting: { code: 4410, reason: "The instance is being deleted." },
   restarting: { code: 4412, reason: "The instance is restarting: reconnect once it runs again." },
   paused: { code: 4411, reason: "The instance was paused." },
+  serverStopping: { code: 1012, reason: "Berth is restarting; reconnect in a moment." },
 } as const satisfies Record<string, ConsoleClose | ((...args: never[]) => ConsoleClose)>;
 
 /** Close reasons are limited to 123 bytes of UTF-8. */

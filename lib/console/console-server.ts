@@ -71,9 +71,12 @@ const authorize = (token: string | undefined, instanceId: string) => authorizeSe
  */
 export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const consoles = new Set<(why: ConsoleClose) => void>();
+  let stopping = false;
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on("error", () => socket.destroy());
+    if (stopping) return refuse(socket, 503);
     const instanceId = decodeURIComponent(new URL(req.url ?? "/", "http://berth").pathname.slice(CONSOLE_PATH.length));
     if (!sameOrigin(req)) return refuse(socket, 403);
     const token = sessionToken(req);
@@ -85,6 +88,7 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
       if (status >= 500) logger.error({ err: error, instanceId }, "console authorization failed");
       return refuse(socket, status);
     }
+    if (stopping) return refuse(socket, 503);
     wss.handleUpgrade(req, socket, head, (ws) => void runConsole(ws, token, access.instance.id));
   }
 
@@ -99,10 +103,12 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
     const close = ({ code, reason }: ConsoleClose) => {
       if (closed) return;
       closed = true;
+      consoles.delete(close);
       timers.forEach(clearInterval);
       shell?.destroy();
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
     };
+    consoles.add(close);
     ws.on("close", () => close(CLOSE.clientLeft));
     ws.on("error", () => close(CLOSE.clientLeft));
 
@@ -179,6 +185,8 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
       shell.once("error", () => undefined);
       let exited = false;
       shell.once("close", () => {
+        // Closed by `close` (it destroys the stream): the shell still runs, and is hung up below.
+        if (closed) return;
         exited = true;
         void ended(instanceId, container, exec!).then(close);
       });
@@ -211,5 +219,20 @@ export function createConsoleServer(timings: ConsoleTimings = DEFAULT_TIMINGS) {
     return CLOSE.exited(result?.ExitCode ?? null);
   }
 
-  return { handleUpgrade };
+  /**
+   * For shutdown: refuses new consoles and ends every open one with a close frame saying the server
+   * is restarting, then waits (at most `graceMs`) for the browsers to answer before cutting the rest.
+   */
+  async function close(graceMs = 2000): Promise<void> {
+    stopping = true;
+    const sockets = [...wss.clients];
+    const answered = Promise.all(sockets.map((ws) => (ws.readyState === ws.CLOSED ? null : new Promise((resolve) => ws.once("close", resolve)))));
+    for (const end of [...consoles]) end(CLOSE.serverStopping);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([answered, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    clearTimeout(grace);
+    for (const ws of wss.clients) ws.terminate();
+  }
+
+  return { handleUpgrade, close };
 }

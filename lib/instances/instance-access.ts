@@ -62,7 +62,8 @@ export function httpStatusOf(error: unknown): number {
 /** A route's JSON answer for an error; unexpected errors are rethrown for Next to log. */
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof BerthError)) throw error;
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: httpStatusOf(error), headers: { "cache-control": "no-store" } });
+  const body = { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) };
+  return Response.json({ error: body }, { status: httpStatusOf(error), headers: { "cache-control": "no-store" } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { stepDetails } from "./pending-resize";
 
 export const ACTION_LOG_LIMIT = 100;
 
@@ -34,6 +35,6 @@ export async function instanceActionLog(db: Db, instanceId: string): Promise<Act
     finishedAt: a.finishedAt,
     result: a.result,
     error: a.error,
-    events: a.events.map((e) => ({ id: e.id, event: e.event, startedAt: e.startedAt, finishedAt: e.finishedAt, result: e.result, details: e.details })),
+    events: a.events.map((e) => ({ id: e.id, event: e.event, startedAt: e.startedAt, finishedAt: e.finishedAt, result: e.result, details: stepDetails(e) })),
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowActions, toInstanceRow, type InstanceRecord } from "./instance-row";
+import { rowActions, rowFormActions, toInstanceRow, type InstanceRecord } from "./instance-row";
 
 const record: InstanceRecord = {
   id: "0b9f8f4e-2a43-4a51-9f59-2c1f9a6f0c11",
@@ -21,6 +21,11 @@ const record: InstanceRecord = {
   faultMessage: null,
   image: { name: "busybox" },
   host: { name: "local", availabilityZone: "nova" },
+  hostId: "host-now",
+  addresses: [
+    { address: "10.128.0.2", networkHost: { hostId: "host-now", network: { name: "default" } } },
+    { address: "10.128.9.2", networkHost: { hostId: "host-before", network: { name: "default" } } },
+  ],
 };
 
 describe("rowActions", () => {
@@ -38,10 +43,26 @@ describe("rowActions", () => {
     expect(rowActions({ ...record, taskState: "powering-off" }, "member")).toEqual(["lock", "delete"]);
   });
 
+  it("offers confirm and revert (and delete) for a resize waiting for its confirmation, which is no running task", () => {
+    const resized = { ...record, taskState: "resized" };
+    expect(rowActions(resized, "member")).toEqual(["confirm-resize", "revert-resize", "lock", "delete"]);
+    expect(toInstanceRow(resized, "member")).toMatchObject({ status: "VERIFY_RESIZE", task: null });
+  });
+
   it("leaves a locked instance only to unlock for members, and everything for admins", () => {
     const locked = { ...record, locked: true };
     expect(rowActions(locked, "member")).toEqual(["unlock"]);
     expect(rowActions(locked, "admin")).toEqual(["stop", "reboot", "hard-reboot", "pause", "unlock", "delete"]);
+  });
+});
+
+describe("rowFormActions", () => {
+  it("offers a snapshot in the states that allow one, to those who may take it, when no task runs", () => {
+    expect(rowFormActions(record, "member")).toEqual(["snapshot"]);
+    expect(rowFormActions({ ...record, vmState: "stopped", powerState: "shutdown" }, "member")).toEqual(["snapshot"]);
+    expect(rowFormActions({ ...record, vmState: "error", powerState: "nostate" }, "member")).toEqual([]);
+    expect(rowFormActions({ ...record, taskState: "image_snapshot" }, "member")).toEqual([]);
+    expect(rowFormActions(record, "reader")).toEqual([]);
   });
 });
 
@@ -59,7 +80,7 @@ describe("toInstanceRow", () => {
       vmState: "active",
       task: null,
       powerState: "running",
-      addresses: [],
+      addresses: ["10.128.0.2"],
       availabilityZone: "nova",
       createdAt: "2026-11-23T10:00:00.000Z",
       updatedAt: "2026-11-23T10:00:05.000Z",
@@ -67,6 +88,7 @@ describe("toInstanceRow", () => {
       lockedReason: null,
       fault: null,
       actions: ["stop", "reboot", "hard-reboot", "pause", "lock", "delete"],
+      formActions: ["snapshot"],
     });
     expect("host" in row).toBe(false);
     expect(JSON.parse(JSON.stringify(row))).toEqual(row);

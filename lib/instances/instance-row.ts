@@ -1,6 +1,7 @@
 import { can, type Permission, type Role } from "@/lib/identity/permissions";
+import { currentAddresses, type AddressesRecord } from "@/lib/networks/addresses";
 import { availableActions, type InstanceAction } from "./state-machine";
-import { instanceStatus, type InstanceStatus } from "./status";
+import { instanceStatus, runningTask, type InstanceStatus } from "./status";
 
 /** Who needs which permission to ask for each action. */
 export const ACTION_PERMISSION: Record<InstanceAction, Permission> = {
@@ -20,10 +21,24 @@ export const ACTION_PERMISSION: Record<InstanceAction, Permission> = {
   "reset-state": "instance:reset-state",
   migrate: "instance:migrate",
   evacuate: "instance:evacuate",
+  "confirm-resize": "instance:resize",
+  "revert-resize": "instance:resize",
 };
 
 /** The actions the instance list offers; the others need a form and live on the instance's page. */
-export const LIST_ACTIONS = ["start", "stop", "reboot", "hard-reboot", "pause", "unpause", "lock", "unlock", "delete"] as const satisfies readonly InstanceAction[];
+export const LIST_ACTIONS = [
+  "start",
+  "stop",
+  "reboot",
+  "hard-reboot",
+  "pause",
+  "unpause",
+  "confirm-resize",
+  "revert-resize",
+  "lock",
+  "unlock",
+  "delete",
+] as const satisfies readonly InstanceAction[];
 
 export type ListAction = (typeof LIST_ACTIONS)[number];
 
@@ -31,16 +46,22 @@ function isListAction(action: InstanceAction): action is ListAction {
   return (LIST_ACTIONS as readonly InstanceAction[]).includes(action);
 }
 
-type Gated = Parameters<typeof availableActions>[0];
+/** Actions on one instance that ask for details first (in a dialog), offered beside the list's. */
+export const FORM_ACTIONS = ["snapshot"] as const satisfies readonly InstanceAction[];
 
-// Locking a locked instance is allowed (it updates the reason) but is not worth a menu entry.
-const offered = (instance: Gated, action: ListAction) => (action === "lock" ? !instance.locked : action === "unlock" ? instance.locked : true);
+export type FormAction = (typeof FORM_ACTIONS)[number];
 
 /** What this role may ask of the instance now: the state machine's answer, narrowed by permission. */
-export function rowActions(instance: Gated, role: Role): ListAction[] {
+export function rowActions(instance: Parameters<typeof availableActions>[0], role: Role): ListAction[] {
   return availableActions(instance, role === "admin")
     .filter(isListAction)
-    .filter((action) => offered(instance, action) && can(role, ACTION_PERMISSION[action]));
+    .filter((action) => can(role, ACTION_PERMISSION[action]));
+}
+
+/** The same answer for the actions that take a form. */
+export function rowFormActions(instance: Parameters<typeof availableActions>[0], role: Role): FormAction[] {
+  const available = availableActions(instance, role === "admin");
+  return FORM_ACTIONS.filter((action) => available.includes(action) && can(role, ACTION_PERMISSION[action]));
 }
 
 /** The columns the list reads from an instance and the names it joins. */
@@ -64,7 +85,7 @@ export type InstanceRecord = {
   faultMessage: string | null;
   image: { name: string } | null;
   host: { name: string; availabilityZone: string } | null;
-};
+} & AddressesRecord;
 
 /** One row of the instance list as the browser gets it (plain JSON: it also travels over the live stream). */
 export type InstanceRow = {
@@ -79,7 +100,7 @@ export type InstanceRow = {
   vmState: string;
   task: string | null;
   powerState: string;
-  /** Networks come later; until then an instance has no address to show. */
+  /** Its fixed addresses on its networks, on the host it is on now (the primary network first). */
   addresses: string[];
   /** The zone asked for at launch, else the zone of the host it landed on. */
   availabilityZone: string | null;
@@ -93,6 +114,7 @@ export type InstanceRow = {
   /** The host's name, for admins only (absent for everyone else, null when not placed). */
   host?: string | null;
   actions: ListAction[];
+  formActions: FormAction[];
 };
 
 export function toInstanceRow(record: InstanceRecord, role: Role): InstanceRow {
@@ -106,9 +128,9 @@ export function toInstanceRow(record: InstanceRecord, role: Role): InstanceRow {
     flavor: { name: record.flavorName, vcpus: record.vcpus, ramMiB: record.ramMiB, diskGiB: record.diskGiB },
     status,
     vmState: record.vmState,
-    task: record.taskState,
+    task: runningTask(record.taskState),
     powerState: record.powerState,
-    addresses: [],
+    addresses: currentAddresses(record).map((a) => a.address),
     availabilityZone: record.availabilityZone ?? record.host?.availabilityZone ?? null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -117,5 +139,6 @@ export function toInstanceRow(record: InstanceRecord, role: Role): InstanceRow {
     fault: status === "ERROR" ? (record.faultMessage ?? "No reason was recorded.") : null,
     ...(can(role, "host:manage") ? { host: record.host?.name ?? null } : {}),
     actions: rowActions(record, role),
+    formActions: rowFormActions(record, role),
   };
 }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { afterCursor, encodeCursor, orderByOf } from "./list-cursor";
 import { DEFAULT_PAGE_SIZE, LIST_SORTS } from "./list-query";
 import { availableActions, type InstanceAction } from "./state-machine";
-import { instanceStatus, type InstanceStatus } from "./status";
+import { instanceStatus, runningTask, type InstanceStatus } from "./status";
 import { LISTED_STATUSES, statusWhere } from "./status-filter";
 
 /** What an admin can do to any instance from the cloud-wide list. */
@@ -82,7 +82,7 @@ function toRow(record: Selected): AdminInstanceRow {
     hostName: record.host?.name ?? null,
     hostStatus: record.host?.status ?? null,
     status,
-    task: record.taskState,
+    task: runningTask(record.taskState),
     imageName: record.image?.name ?? null,
     flavor: { name: record.flavorName, vcpus: record.vcpus, ramMiB: record.ramMiB, diskGiB: record.diskGiB },
     createdAt: record.createdAt,

@@ -14,7 +14,8 @@ const TIMING: StreamTiming = { heartbeatMs: 15_000, recheckMs: 30_000 };
  * The live half of a project's instance list, as server-sent events:
  * - `sync`: re-read the list (sent once changes are flowing, and again after anything was missed);
  * - `instances`: `{ rows, removed }`, the current rows of changed instances as this viewer may see them;
- * - `end`: `{ message }`, then the stream closes (signed out, or no longer a member).
+ * - `end`: `{ message }`, then the stream closes (signed out, or no longer a member); the browser
+ *   tries again with backoff, and the answer's status (401, 404) says whether it may.
  * Access is re-checked before every batch and every `recheckMs`.
  */
 export function instanceListStream(projectId: string, access: ProjectAccess, signal: AbortSignal, timing = TIMING): Response {

@@ -4,7 +4,7 @@ import { logger } from "@/lib/logger";
 
 export type EventChannel = {
   send: (event: string, data: unknown) => void;
-  /** Sends a last event (if any) and closes the stream; the browser must not reconnect after it. */
+  /** Sends a last event (if any) saying why, and closes the stream; whether to try again is the client's call. */
   end: (event?: string, data?: unknown) => void;
 };
 

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { ACTION_INFO } from "@/components/instances/instance-actions";
+import { ACTION_INFO, FORM_ACTION_LABEL } from "@/components/instances/instance-actions";
 import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
 import type { Column } from "@/components/ui/data-table";
 import { formatSize } from "@/components/ui/format";
+import { LinkPending } from "@/components/ui/link-pending";
 import { Menu } from "@/components/ui/menu";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { InstanceRow, ListAction } from "@/lib/instances/instance-row";
+import type { FormAction, InstanceRow, ListAction } from "@/lib/instances/instance-row";
 
 export type InstanceColumnsProps = {
   projectId: string;
@@ -15,6 +16,7 @@ export type InstanceColumnsProps = {
   onSelect: (row: InstanceRow, selected: boolean) => void;
   selectAll: { checked: boolean; indeterminate: boolean; onChange: (selected: boolean) => void };
   onAction: (rows: InstanceRow[], action: ListAction) => void;
+  onFormAction: (row: InstanceRow, action: FormAction) => void;
 };
 
 const none = <span className="text-slate-400">—</span>;
@@ -31,7 +33,7 @@ function LockIcon({ reason }: { reason: string | null }) {
   );
 }
 
-export function instanceColumns({ projectId, showHost, now, selected, onSelect, selectAll, onAction }: InstanceColumnsProps): Column<InstanceRow>[] {
+export function instanceColumns({ projectId, showHost, now, selected, onSelect, selectAll, onAction, onFormAction }: InstanceColumnsProps): Column<InstanceRow>[] {
   return [
     {
       header: "Select and act",
@@ -59,12 +61,15 @@ export function instanceColumns({ projectId, showHost, now, selected, onSelect, 
           />
           <Menu
             label={`Actions for ${row.name}`}
-            items={row.actions.map((action) => ({
-              key: action,
-              label: `${ACTION_INFO[action].label}${ACTION_INFO[action].confirm ? "…" : ""}`,
-              danger: action === "delete",
-              onSelect: () => onAction([row], action),
-            }))}
+            items={[
+              ...row.formActions.map((action) => ({ key: action, label: FORM_ACTION_LABEL[action], onSelect: () => onFormAction(row, action) })),
+              ...row.actions.map((action) => ({
+                key: action,
+                label: `${ACTION_INFO[action].label}${ACTION_INFO[action].confirm ? "…" : ""}`,
+                danger: action === "delete",
+                onSelect: () => onAction([row], action),
+              })),
+            ]}
           >
             <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4">
               <path d="M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0Zm5.5 0a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />
@@ -77,8 +82,9 @@ export function instanceColumns({ projectId, showHost, now, selected, onSelect, 
       header: "Name",
       rowHeader: true,
       cell: (row) => (
-        <Link href={`/projects/${projectId}/instances/${row.id}`} className="whitespace-nowrap rounded text-sky-800 hover:underline">
+        <Link href={`/projects/${projectId}/instances/${row.id}`} className="relative whitespace-nowrap rounded text-sky-800 hover:underline">
           {row.name}
+          <LinkPending className="inset-x-0" />
         </Link>
       ),
     },

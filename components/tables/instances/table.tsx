@@ -3,7 +3,7 @@
 import { buttonClass } from "@/components/ui/button-class";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { InstanceRow, ListAction } from "@/lib/instances/instance-row";
+import type { FormAction, InstanceRow, ListAction } from "@/lib/instances/instance-row";
 import { instanceColumns } from "./columns";
 
 export function InstancesTable({
@@ -14,6 +14,7 @@ export function InstancesTable({
   selected,
   onSelectionChange,
   onAction,
+  onFormAction,
   filtered,
   canLaunch,
   onLaunch,
@@ -25,6 +26,7 @@ export function InstancesTable({
   selected: ReadonlySet<string>;
   onSelectionChange: (selected: ReadonlySet<string>) => void;
   onAction: (rows: InstanceRow[], action: ListAction) => void;
+  onFormAction: (row: InstanceRow, action: FormAction) => void;
   filtered: boolean;
   canLaunch: boolean;
   onLaunch: () => void;
@@ -47,6 +49,7 @@ export function InstancesTable({
       onChange: (on) => onSelectionChange(on ? new Set(rows.map((row) => row.id)) : new Set()),
     },
     onAction,
+    onFormAction,
   });
   return (
     <DataTable

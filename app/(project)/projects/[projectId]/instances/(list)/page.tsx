@@ -6,9 +6,9 @@ import { can } from "@/lib/identity/permissions";
 import { launchOptions } from "@/lib/instances/launch-options";
 import { listInstances } from "@/lib/instances/list-instances";
 import { listQueryFrom } from "@/lib/instances/list-query";
-import type { ProjectRouteProps } from "../project-page-props";
-import { INSTANCE_ACTION_CALLS } from "./action-calls";
-import { launch } from "./actions";
+import type { ProjectRouteProps } from "../../project-page-props";
+import { INSTANCE_ACTION_CALLS } from "../action-calls";
+import { launch } from "../actions";
 
 export const metadata: Metadata = { title: "Instances" };
 
