@@ -91,13 +91,13 @@ async function choosePort(tx: Tx, host: Host, wanted: number | undefined): Promi
   const taken = new Set((await tx.publishedPort.findMany({ where: { hostId: host.id }, select: { hostPort: true } })).map((p) => p.hostPort));
   if (wanted !== undefined) {
     if (wanted < host.portRangeMin || wanted > host.portRangeMax) {
-      throw new BerthError("INVALID_INPUT", `Port ${wanted} is outside host ${host.name}'s range ${range}.`, { hostPort: `must be in ${range}` });
+      throw new BerthError("INVALID_INPUT", `Port ${wanted} is outside the range of the instance's host (${range}).`, { hostPort: `must be in ${range}` });
     }
-    if (taken.has(wanted)) throw new BerthError("CONFLICT", `Port ${wanted} on host ${host.name} is already published.`, { hostPort: "already published: leave it empty for a free one" });
+    if (taken.has(wanted)) throw new BerthError("CONFLICT", `Port ${wanted} on ${publicAddressOf(host)} is already published.`, { hostPort: "already published: leave it empty for a free one" });
     return wanted;
   }
   for (let p = host.portRangeMin; p <= host.portRangeMax; p++) if (!taken.has(p)) return p;
-  throw new BerthError("CONFLICT", `All ${host.portRangeMax - host.portRangeMin + 1} ports of host ${host.name}'s range ${range} are published: unpublish one, or ask an admin to widen the range.`);
+  throw new BerthError("CONFLICT", `All ${host.portRangeMax - host.portRangeMin + 1} ports of the host's range ${range} are published: unpublish one, or ask an admin to widen the range.`);
 }
 
 /**
@@ -139,9 +139,9 @@ async function startForwarder(db: Db, host: Host, port: PublishedPort): Promise<
     await container.remove({ force: true }).catch(() => undefined);
     const text = (error as { json?: { message?: string }; message?: string }).json?.message ?? (error as Error).message;
     if (/already allocated|address already in use/i.test(text)) {
-      throw new BerthError("CONFLICT", `Port ${port.hostPort} on host ${host.name} is in use by another program: choose another port.`, { hostPort: "in use on the host" });
+      throw new BerthError("CONFLICT", `Port ${port.hostPort} on ${publicAddressOf(host)} is in use by another program: choose another port.`, { hostPort: "in use on the host" });
     }
-    throw new BerthError("DOCKER_ERROR", `Publishing port ${port.hostPort} on host ${host.name} failed: ${text}`);
+    throw new BerthError("DOCKER_ERROR", `Publishing port ${port.hostPort} on ${publicAddressOf(host)} failed: ${text}`);
   }
   await db.publishedPort.update({ where: { id: port.id }, data: { containerId: container.id } });
 }
