@@ -174,6 +174,14 @@ describe("project networks", () => {
     await expect(publishPort(cloud.db, cloud.projectId, web.id, { containerPort: 8080 })).rejects.toThrow("Quota exceeded for ports: requested 1, used 1 of 1");
     await cloud.db.quota.delete({ where: { projectId_resource: { projectId: cloud.projectId, resource: "ports" } } });
 
+    // A host whose range holds one port, already taken: exhausted, said plainly.
+    await cloud.db.host.update({ where: { id: host.id }, data: { portRangeMin: port.hostPort, portRangeMax: port.hostPort } });
+    await expect(publishPort(cloud.db, cloud.projectId, web.id, { containerPort: 8080 })).rejects.toThrow(
+      `All 1 ports of the host's range ${port.hostPort}–${port.hostPort} are published: unpublish one, or ask an admin to widen the range.`,
+    );
+    await cloud.db.host.update({ where: { id: host.id }, data: { portRangeMin: host.portRangeMin, portRangeMax: host.portRangeMax } });
+    expect(await cloud.db.publishedPort.count({ where: { instanceId: web.id } })).toBe(1);
+
     // Unpublish and publish again at a chosen port; the instance's deletion takes it away.
     await unpublishPort(cloud.db, cloud.projectId, port.id);
     await expect(fetch(port.url)).rejects.toThrow();
