@@ -56,8 +56,13 @@ const PHASE_LABEL: Record<keyof Phases, string> = {
  */
 function phasesOf(spans: Span[], started: number, returned: number, seen: number): { phases: Phases; jobSpans: Span[] } {
   // spawnInstance starts by reading the instance; the host monitor's queries may interleave.
-  const jobStart = spans.find((s) => s.what === "Instance.findUnique" && s.start >= returned)!.start;
-  const committed = spans.find((s) => s.what === "Instance.updateMany" && s.start >= returned)!.end;
+  const landmark = (what: string) => {
+    const span = spans.find((s) => s.what === what && s.start >= returned);
+    if (!span) throw new Error(`no ${what} after the call returned; traced: ${[...new Set(spans.map((s) => s.what))].join(", ")}`);
+    return span;
+  };
+  const jobStart = landmark("Instance.findUnique").start;
+  const committed = landmark("Instance.updateMany").end;
   const job = spans.filter((s) => s.start >= jobStart && s.end <= committed);
   const jobDb = busyTime(job.filter((s) => s.kind === "db"));
   const jobDocker = busyTime(job.filter((s) => s.kind === "docker"));

@@ -63,7 +63,7 @@ async function vitest(project: "unit" | "integration", env: Record<string, strin
   const report = path.join(work, `${project}.json`);
   const code = await run(
     "node_modules/.bin/vitest",
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...paths],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(paths.length ? ["--passWithNoTests", ...paths] : [])],
     env,
   );
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(report);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
-import { QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaDelta, type QuotaResource } from "./quotas";
+import { INSTANCE_RESOURCES, QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaDelta, type QuotaResource } from "./quotas";
 
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -18,8 +18,9 @@ export async function lockAndCheckQuota(tx: Tx, projectId: string, delta: QuotaD
 
 /** "Quota exceeded for instances: requested 1, used 10 of 10", or null when the delta fits. */
 export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelta): Promise<string | null> {
-  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
-  for (const r of QUOTA_RESOURCES) {
+  const asked = QUOTA_RESOURCES.filter((r) => (delta[r] ?? 0) > 0);
+  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId, asked)]);
+  for (const r of asked) {
     // A negative limit means unlimited, as in Nova.
     const more = delta[r] ?? 0;
     if (more > 0 && limits[r] >= 0 && used[r] + more > limits[r]) return shortfallMessage(r, more, used[r], limits[r]);
@@ -33,7 +34,7 @@ export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelt
  */
 export async function lockAndFit(tx: Tx, projectId: string, per: QuotaDelta, min: number, max: number): Promise<number> {
   await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
-  const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId)]);
+  const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId, INSTANCE_RESOURCES)]);
   const each = (r: QuotaResource) => per[r] ?? 0;
   let fit = max;
   for (const r of QUOTA_RESOURCES) {
@@ -44,10 +45,13 @@ export async function lockAndFit(tx: Tx, projectId: string, per: QuotaDelta, min
   throw new BerthError("QUOTA_EXCEEDED", shortfallMessage(r, each(r) * min, used[r], limits[r]));
 }
 
-/** Usage above a limit (an admin lowered it after a launch was accepted), as a sentence; null when within. */
+/**
+ * Instance usage above a limit (an admin lowered it after a launch was accepted), as a sentence;
+ * null when within. Networks and ports over their limits do not stop an instance.
+ */
 export async function quotaOverrun(db: Db, projectId: string): Promise<string | null> {
-  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId)]);
-  const r = QUOTA_RESOURCES.find((q) => limits[q] >= 0 && used[q] > limits[q]);
+  const [limits, used] = await Promise.all([quotaLimits(db, projectId), quotaUsed(db, projectId, INSTANCE_RESOURCES)]);
+  const r = INSTANCE_RESOURCES.find((q) => limits[q] >= 0 && used[q] > limits[q]);
   return r ? `Quota exceeded for ${r}: the project uses ${used[r]}${unitOf(r)} of ${limits[r]}${unitOf(r)} (the limit was lowered after this launch was accepted)` : null;
 }
 

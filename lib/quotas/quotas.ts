@@ -36,22 +36,27 @@ export function limitsOf(rows: { resource: string; limit: number }[]): Record<Qu
   return limits;
 }
 
-/** Usage is counted from the instances, networks and ports themselves, so it can never drift from them. */
-export async function quotaUsed(db: Db, projectId: string): Promise<Record<QuotaResource, number>> {
+/** What instances hold: the resources a launch, a resize or a spawn is checked against. */
+export const INSTANCE_RESOURCES = ["instances", "cores", "ram", "disk"] as const satisfies readonly QuotaResource[];
+
+/**
+ * Usage is counted from the instances, networks and ports themselves, so it can never drift from
+ * them. `resources` narrows what is counted (the others read 0): a launch need not count ports.
+ */
+export async function quotaUsed(db: Db, projectId: string, resources: readonly QuotaResource[] = QUOTA_RESOURCES): Promise<Record<QuotaResource, number>> {
+  const wants = (r: QuotaResource) => resources.includes(r);
   const [totals, networks, ports] = await Promise.all([
-    db.instance.aggregate({
-      where: { projectId, deletedAt: null },
-      _count: { _all: true },
-      _sum: { vcpus: true, ramMiB: true, diskGiB: true },
-    }),
-    db.network.count({ where: { projectId } }),
-    db.publishedPort.count({ where: { projectId } }),
+    INSTANCE_RESOURCES.some(wants)
+      ? db.instance.aggregate({ where: { projectId, deletedAt: null }, _count: { _all: true }, _sum: { vcpus: true, ramMiB: true, diskGiB: true } })
+      : null,
+    wants("networks") ? db.network.count({ where: { projectId } }) : 0,
+    wants("ports") ? db.publishedPort.count({ where: { projectId } }) : 0,
   ]);
   return {
-    instances: totals._count._all,
-    cores: totals._sum.vcpus ?? 0,
-    ram: totals._sum.ramMiB ?? 0,
-    disk: totals._sum.diskGiB ?? 0,
+    instances: totals?._count._all ?? 0,
+    cores: totals?._sum.vcpus ?? 0,
+    ram: totals?._sum.ramMiB ?? 0,
+    disk: totals?._sum.diskGiB ?? 0,
     networks,
     ports,
   };
