@@ -100,31 +100,49 @@ export async function detachFromHost(db: Db, hostId: string, instanceId: string)
     const mine = await tx.instanceAddress.findMany({ where: { instanceId, networkHost: { hostId } }, select: { id: true, networkHostId: true } });
     if (!mine.length) return;
     await tx.instanceAddress.deleteMany({ where: { id: { in: mine.map((a) => a.id) } } });
-    for (const networkHostId of new Set(mine.map((a) => a.networkHostId))) {
-      if (await tx.instanceAddress.count({ where: { networkHostId } })) continue;
-      if (host.status === "up") {
-        try {
-          await dockerOf(host).removeNetwork(dockerNetworkName(networkHostId));
-        } catch (error) {
-          // Something outside Berth still uses it: keep the record, the reconciler tries again.
-          logger.warn({ host: host.name, networkHostId, err: error }, "could not remove an unused network");
-          continue;
-        }
-      }
-      await tx.networkHost.delete({ where: { id: networkHostId } });
-    }
+    await removeUnused(tx, host, [...new Set(mine.map((a) => a.networkHostId))]);
   });
 }
 
+/** Of these realisations on `host`, removes those no address uses any more; returns their Docker names. */
+async function removeUnused(tx: Tx, host: Host, networkHostIds: string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const networkHostId of networkHostIds) {
+    if (await tx.instanceAddress.count({ where: { networkHostId } })) continue;
+    if (host.status === "up") {
+      try {
+        await dockerOf(host).removeNetwork(dockerNetworkName(networkHostId));
+        removed.push(dockerNetworkName(networkHostId));
+      } catch (error) {
+        // Something outside Berth still uses it: keep the record, the reconciler tries again.
+        logger.warn({ host: host.name, networkHostId, err: error }, "could not remove an unused network");
+        continue;
+      }
+    }
+    await tx.networkHost.delete({ where: { id: networkHostId } });
+  }
+  return removed;
+}
+
 /**
- * Removes Berth's Docker networks on a host that no record knows (the host was down when their
- * last instance left) and that nothing uses, once older than `graceMs` (a launch may be creating
- * one whose record is not committed yet). Returns the names removed.
+ * Removes Berth's networks on a host that no instance uses: realisations left when a removal
+ * failed, and Docker networks no record knows (the host was down when their last instance left),
+ * once older than `graceMs` (a launch may be creating one whose record is not committed yet).
+ * Returns the names removed.
  */
 export async function removeStrayNetworks(db: Db, host: Host, graceMs: number): Promise<string[]> {
+  const idle = await db.networkHost.findMany({
+    where: { hostId: host.id, addresses: { none: {} }, createdAt: { lt: new Date(Date.now() - graceMs) } },
+    select: { id: true },
+  });
+  const removed = idle.length
+    ? await db.$transaction(async (tx) => {
+        await lockHost(tx, host.id);
+        return removeUnused(tx, host, idle.map((n) => n.id));
+      })
+    : [];
   const networks = await dockerOf(host).listManagedNetworks();
   const known = new Set((await db.networkHost.findMany({ where: { hostId: host.id }, select: { id: true } })).map((n) => n.id));
-  const removed: string[] = [];
   for (const network of networks) {
     const id = network.Labels?.[LABELS.network];
     if (!id || known.has(id) || Date.now() - Date.parse(network.Created) < graceMs) continue;

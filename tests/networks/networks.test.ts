@@ -140,6 +140,22 @@ describe("project networks", () => {
     await deleteNetwork(cloud.db, cloud.projectId, net.id);
   });
 
+  it("let the reconciler remove a network left behind with no instance on it", async () => {
+    const net = await createNetwork(cloud.db, cloud.projectId, { name: "left-behind" });
+    const [one] = await launch({ name: "lonely", extra: { networkIds: [net.id] } });
+    const [row] = await active([one.id]);
+    const host = hostOf(row);
+    const realisation = await cloud.db.networkHost.findFirstOrThrow({ where: { networkId: net.id } });
+    // As if its last instance had left without the removal going through.
+    await cloud.docker(host).getContainer(row.containerId!).remove({ force: true });
+    await cloud.db.instance.update({ where: { id: row.id }, data: { deletedAt: new Date(), vmState: "deleted" } });
+    await cloud.db.instanceAddress.deleteMany({ where: { instanceId: row.id } });
+    await eventually(async () => !(await cloud.db.networkHost.findUnique({ where: { id: realisation.id } })), 15_000, "the reconciler to remove the record");
+    const left = await cloud.docker(host).listNetworks({ filters: { label: [`${LABELS.network}=${realisation.id}`] } });
+    expect(left).toHaveLength(0);
+    await deleteNetwork(cloud.db, cloud.projectId, net.id);
+  });
+
   it("refuse a subnet that overlaps one in use, naming the field", async () => {
     await createNetwork(cloud.db, cloud.projectId, { name: "fixed", cidr: "10.99.0.0/24" });
     await expect(createNetwork(cloud.db, otherProjectId, { name: "fixed", cidr: "10.99.0.128/25" })).rejects.toMatchObject({
