@@ -297,7 +297,7 @@ export function LogViewer({ api, name, initial, running }: { api: string; name: 
 function FollowNote({ follow, running, paused }: { follow: Follow; running: boolean; paused: boolean }) {
   if (!running) return <span>Not following: the instance is not running.</span>;
   if (follow.state === "ended") return <span>{follow.message}</span>;
-  if (follow.state === "reconnecting") return <span className="text-amber-700">Connection lost; reconnecting…</span>;
+  if (follow.state === "reconnecting") return <span className="text-amber-700">Connection lost; reconnecting… (if you signed out, sign in again)</span>;
   if (follow.state === "live") return <span className="text-emerald-700">{paused ? "Paused: new lines are kept below." : "Following live"}</span>;
   return <span>Connecting…</span>;
 }

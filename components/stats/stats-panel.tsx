@@ -9,7 +9,7 @@ import type { StatsSample } from "@/lib/instances/stats-sample";
 // One reading a second: the charts show the last minute.
 const KEEP = 60;
 
-type Feed = { state: "waiting" | "live" } | { state: "ended"; message: string };
+type Feed = { state: "waiting" | "live" | "reconnecting" } | { state: "ended"; message: string };
 
 const rate = (bytesPerSecond: number | null) => (bytesPerSecond === null ? "—" : `${formatSize(Math.round(bytesPerSecond))}/s`);
 
@@ -36,18 +36,32 @@ export function StatsPanel({ api }: { api: string }) {
 
   useEffect(() => {
     if (!running) return;
-    const source = new EventSource(`${api}/stats/stream`);
-    source.onopen = () => setFeed({ state: "waiting" });
-    source.addEventListener("sample", (event) => {
-      const sample = JSON.parse((event as MessageEvent<string>).data) as StatsSample;
-      setFeed({ state: "live" });
-      setSamples((kept) => [...kept.slice(-(KEEP - 1)), sample]);
-    });
-    source.addEventListener("end", (event) => {
-      source.close();
-      setFeed({ state: "ended", message: (JSON.parse((event as MessageEvent<string>).data) as { message: string }).message });
-    });
-    return () => source.close();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      source = new EventSource(`${api}/stats/stream`);
+      source.onopen = () => setFeed({ state: "waiting" });
+      source.addEventListener("sample", (event) => {
+        const sample = JSON.parse((event as MessageEvent<string>).data) as StatsSample;
+        setFeed({ state: "live" });
+        setSamples((kept) => [...kept.slice(-(KEEP - 1)), sample]);
+      });
+      source.addEventListener("end", (event) => {
+        source?.close();
+        setFeed({ state: "ended", message: (JSON.parse((event as MessageEvent<string>).data) as { message: string }).message });
+      });
+      // A refusal (signed out) or a lost server closes EventSource for good: try again, as the log does.
+      source.onerror = () => {
+        if (source?.readyState !== EventSource.CLOSED) return;
+        setFeed({ state: "reconnecting" });
+        retry = setTimeout(connect, 2000);
+      };
+    };
+    connect();
+    return () => {
+      source?.close();
+      clearTimeout(retry);
+    };
   }, [api, running]);
 
   const last = samples.at(-1);
@@ -63,7 +77,9 @@ export function StatsPanel({ api }: { api: string }) {
           ? `${row.name} is not running: stats show while it runs.`
           : feed.state === "ended"
             ? feed.message
-            : feed.state === "waiting"
+            : feed.state === "reconnecting"
+              ? "Reconnecting… (if you signed out, sign in again)"
+              : feed.state === "waiting"
               ? "Waiting for the first reading (about a second)…"
               : "Live: one reading a second, the last minute shown."}
       </p>
