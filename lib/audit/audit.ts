@@ -1,7 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Db, Tx } from "@/lib/db/client";
 
 export type AuditActor = { id: string; username: string };
 export type AuditTarget = { type: string; id?: string | null; name?: string | null };

@@ -4,6 +4,9 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 
+/** The client inside an interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 // Next bundles server code separately from the custom server, so the singleton lives on globalThis.
 const globalForDb = globalThis as unknown as { berthDb?: PrismaClient };
 

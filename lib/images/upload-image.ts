@@ -75,6 +75,15 @@ export async function uploadImage(
       properties: { kind: meta.kind, source: "upload", ...(meta.command && { command: meta.command }) },
     },
   });
+  return fillImage(db, actor, image, body, maxBytes);
+}
+
+/**
+ * Streams an archive into an image being saved (the dashboard's upload, Glance's `PUT …/file`):
+ * checked and stored, the image active and the upload audited; a bad archive leaves it killed
+ * with the reason.
+ */
+export async function fillImage(db: Db, actor: AuditActor, image: Image, body: NodeJS.ReadableStream, maxBytes?: number): Promise<Image> {
   try {
     const stored = await storeArchive(db, body, maxBytes);
     const active = await finishImage(db, image.id, stored);

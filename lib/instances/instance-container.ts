@@ -6,7 +6,7 @@ import { dockerOf } from "@/lib/hosts/host-connection";
 import { attachToHost, connectOthers, onNetworks, type Attachment } from "@/lib/networks/host-networks";
 import { containerName, toCreateOptions, type InstanceSpec } from "./container-spec";
 
-export type CreatedContainer = { container: Dockerode.Container; attachments: Attachment[] };
+type CreatedContainer = { container: Dockerode.Container; attachments: Attachment[] };
 
 /**
  * Creates an instance's container on `host`, on its project networks with its fixed addresses

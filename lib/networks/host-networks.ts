@@ -1,13 +1,13 @@
 import "server-only";
 import type Dockerode from "dockerode";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Host, Network, NetworkHost } from "@/lib/db/generated/client";
 import { berthLabels, LABELS } from "@/lib/docker/labels";
 import { BerthError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { dockerOf } from "@/lib/hosts/host-connection";
 import { logger } from "@/lib/logger";
-import { lockName, lockSubnets, type Tx } from "./locks";
+import { lockName, lockSubnets } from "./locks";
 import { dynamicRangeOf, freeAddress, freeSubnet, gatewayOf, overlaps, parseCidr } from "./subnets";
 
 

@@ -1,7 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Tx } from "@/lib/db/client";
 
 /** A transaction-long advisory lock on a name: work under one name runs one at a time across processes. */
 export async function lockName(tx: Tx, name: string): Promise<void> {

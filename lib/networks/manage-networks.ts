@@ -1,16 +1,16 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { lockAndCheckQuota } from "@/lib/quotas/check-quota";
 import { parseInput } from "@/lib/validation";
-import { lockSubnets, type Tx } from "./locks";
+import { lockSubnets } from "./locks";
 import { createNetworkSchema, type CreateNetworkInput } from "./network-schema";
 import { overlaps, parseCidr } from "./subnets";
 
-export const DEFAULT_NETWORK = "default";
+const DEFAULT_NETWORK = "default";
 
 /** Every project has a private network named `default`; it is made the first time it is needed. */
-export async function ensureDefaultNetwork(tx: Tx | Db, projectId: string) {
+async function ensureDefaultNetwork(tx: Tx | Db, projectId: string) {
   return tx.network.upsert({
     where: { projectId_name: { projectId, name: DEFAULT_NETWORK } },
     create: { projectId, name: DEFAULT_NETWORK, isDefault: true, description: "The project's private network." },

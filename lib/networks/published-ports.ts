@@ -1,8 +1,9 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Host, PublishedPort } from "@/lib/db/generated/client";
 import { berthLabels, LABELS } from "@/lib/docker/labels";
 import { BerthError } from "@/lib/errors";
+import { publicAddressOf } from "@/lib/hosts/host-address";
 import { dockerOf } from "@/lib/hosts/host-connection";
 import { ensureImageOnHost } from "@/lib/images/distribute-image";
 import { SEED_IMAGES } from "@/lib/images/seed-images";
@@ -10,7 +11,7 @@ import { logger } from "@/lib/logger";
 import { lockAndCheckQuota } from "@/lib/quotas/check-quota";
 import { parseInput } from "@/lib/validation";
 import { dockerNetworkName } from "./host-networks";
-import { lockName, type Tx } from "./locks";
+import { lockName } from "./locks";
 import { publishPortSchema, type PublishPortInput } from "./network-schema";
 
 
@@ -21,19 +22,8 @@ const FORWARDER_IMAGE = SEED_IMAGES.find((s) => s.name === "busybox")!.ref;
 
 export type PortView = { id: string; hostPort: number; containerPort: number; url: string; hostName: string; createdAt: string };
 
-export function forwarderName(portId: string): string {
+function forwarderName(portId: string): string {
   return `berth-port-${portId}`;
-}
-
-/** Where a host's published ports are reached: its public address, else its endpoint's host name (this machine for a socket). */
-export function publicAddressOf(host: Pick<Host, "publicAddress" | "endpoint">): string {
-  if (host.publicAddress) return host.publicAddress;
-  if (host.endpoint.startsWith("unix://")) return "127.0.0.1";
-  try {
-    return new URL(host.endpoint).hostname || "127.0.0.1";
-  } catch {
-    return "127.0.0.1";
-  }
 }
 
 export function toPortView(port: PublishedPort, host: Pick<Host, "name" | "publicAddress" | "endpoint">): PortView {
@@ -45,11 +35,6 @@ export function toPortView(port: PublishedPort, host: Pick<Host, "name" | "publi
     hostName: host.name,
     createdAt: port.createdAt.toISOString(),
   };
-}
-
-export async function publishedPortsOf(db: Db, instanceId: string): Promise<PortView[]> {
-  const ports = await db.publishedPort.findMany({ where: { instanceId }, include: { host: true }, orderBy: { hostPort: "asc" } });
-  return ports.map((p) => toPortView(p, p.host));
 }
 
 /**

@@ -8,9 +8,9 @@
 export type Subnet = { base: number; prefix: number };
 
 export const DEFAULT_POOL = "10.128.0.0/13";
-export const AUTOMATIC_PREFIX = 24;
-export const MIN_PREFIX = 16;
-export const MAX_PREFIX = 28;
+const AUTOMATIC_PREFIX = 24;
+const MIN_PREFIX = 16;
+const MAX_PREFIX = 28;
 
 function toInt(address: string): number | null {
   const parts = address.split(".");
@@ -18,7 +18,7 @@ function toInt(address: string): number | null {
   return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
-export function toAddress(n: number): string {
+function toAddress(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
@@ -35,7 +35,7 @@ export function parseCidr(cidr: string): Subnet | null {
   return { base, prefix };
 }
 
-export function formatCidr(s: Subnet): string {
+function formatCidr(s: Subnet): string {
   return `${toAddress(s.base)}/${s.prefix}`;
 }
 

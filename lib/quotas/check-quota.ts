@@ -1,17 +1,20 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { INSTANCE_RESOURCES, QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaDelta, type QuotaResource } from "./quotas";
 
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Requests that change what a project uses take its row first, so they are counted one after another. */
+export async function lockProject(tx: Tx, projectId: string): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
+}
 
 /**
  * Locks the project's row so concurrent requests in one project are counted one after another,
  * then checks usage + delta against the limits. Call inside the transaction that writes the rows.
  */
 export async function lockAndCheckQuota(tx: Tx, projectId: string, delta: QuotaDelta): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
+  await lockProject(tx, projectId);
   const message = await quotaShortfall(tx as unknown as Db, projectId, delta);
   if (message) throw new BerthError("QUOTA_EXCEEDED", message);
 }
@@ -33,7 +36,7 @@ export async function quotaShortfall(db: Db, projectId: string, delta: QuotaDelt
  * (Nova's min/max count: as many as fit up to max; refused when not even min fits).
  */
 export async function lockAndFit(tx: Tx, projectId: string, per: QuotaDelta, min: number, max: number): Promise<number> {
-  await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
+  await lockProject(tx, projectId);
   const [limits, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId, INSTANCE_RESOURCES)]);
   const each = (r: QuotaResource) => per[r] ?? 0;
   let fit = max;

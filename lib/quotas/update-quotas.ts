@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { audit, type AuditActor } from "@/lib/audit/audit";
 import { BerthError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { lockProject } from "./check-quota";
 import { quotaLimitsSchema, type QuotaLimitsInput } from "./quota-schema";
 import { QUOTA_INFO, QUOTA_RESOURCES, quotaLimits, quotaUsed, type QuotaResource } from "./quotas";
 
@@ -12,7 +13,7 @@ export async function updateProjectQuotas(db: Db, actor: AuditActor, projectId: 
   const project = await db.project.findUnique({ where: { id: projectId } });
   if (!project) throw new BerthError("NOT_FOUND", "Project not found.");
   return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id FROM projects WHERE id = $1::uuid FOR UPDATE`, projectId);
+    await lockProject(tx, projectId);
     const [before, used] = await Promise.all([quotaLimits(tx as unknown as Db, projectId), quotaUsed(tx as unknown as Db, projectId)]);
     const fields: Record<string, string> = {};
     for (const [resource, value] of givenLimits(limits)) {

@@ -1,10 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
 import { filterHosts, noValidHostMessage, weighHosts, type GroupPlacement, type HostCandidate, type Request, type Resources } from "./filters";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** `assignHost`: the instance moves to the chosen host now (a launch); a move assigns it when it is done. */
 type Placement = Request & { instanceId: string; imageId: string | null; serverGroupId?: string | null; assignHost: boolean; assignTaskState?: string };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { BerthError } from "@/lib/errors";
 import { isUuid } from "@/lib/identity/access";
+import { endpointHostOf } from "@/lib/hosts/host-address";
 import { listHosts, type HostSummary } from "@/lib/hosts/list-hosts";
 import { setHostEnabled } from "@/lib/hosts/manage-hosts";
 import { auditActorOf, requirePermission, type ComputeContext } from "../access";
@@ -20,16 +21,6 @@ export function versionNumber(version: string | null): number {
   return major * 1_000_000 + minor * 1_000 + patch;
 }
 
-/** The address a host's engine is reached at: a tcp/ssh endpoint's host name, or this machine for a unix socket. */
-export function hostIpOf(endpoint: string): string {
-  if (endpoint.startsWith("unix://")) return "127.0.0.1";
-  try {
-    return new URL(endpoint).hostname;
-  } catch {
-    return "";
-  }
-}
-
 const state = (h: HostSummary) => (h.status === "up" ? "up" : "down");
 const status = (h: HostSummary) => (h.enabled ? "enabled" : "disabled");
 
@@ -40,7 +31,7 @@ function hypervisorRef(h: HostSummary) {
 function hypervisor(h: HostSummary, servers: { uuid: string; name: string }[] | null, context: ComputeContext) {
   return {
     ...hypervisorRef(h),
-    host_ip: hostIpOf(h.endpoint),
+    host_ip: endpointHostOf(h.endpoint),
     hypervisor_type: "docker",
     hypervisor_version: versionNumber(h.dockerVersion),
     service: { host: h.name, id: h.id, disabled_reason: h.disabledReason },

@@ -1,10 +1,9 @@
 import "server-only";
-import { audit, type AuditActor } from "@/lib/audit/audit";
+import type { AuditActor } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { Image } from "@/lib/db/generated/client";
 import { BerthError } from "@/lib/errors";
-import { storeArchive } from "@/lib/images/store-archive";
-import { claimImageName, finishImage, killImage } from "@/lib/images/upload-image";
+import { claimImageName, fillImage } from "@/lib/images/upload-image";
 import { newImageSchema, type NewImageInput } from "@/lib/images/upload-schema";
 import { parseInput } from "@/lib/validation";
 
@@ -32,14 +31,5 @@ export async function createQueuedImage(db: Db, projectId: string, input: NewIma
 export async function uploadImageData(db: Db, actor: AuditActor, image: Image, body: NodeJS.ReadableStream): Promise<Image> {
   const claimed = await db.image.updateMany({ where: { id: image.id, status: "queued" }, data: { status: "saving" } });
   if (!claimed.count) throw new BerthError("CONFLICT", `Image ${image.name} is ${image.status}: only a queued image takes data.`);
-  try {
-    const stored = await storeArchive(db, body);
-    const active = await finishImage(db, image.id, stored);
-    await audit(db, actor, "image.upload", { type: "image", id: image.id, name: image.name }, null, active);
-    return active;
-  } catch (error) {
-    const reason = error instanceof BerthError ? error.message : `The upload failed: ${(error as Error).message}`;
-    await killImage(db, image.id, reason);
-    throw error instanceof BerthError ? error : new BerthError("INVALID_INPUT", reason);
-  }
+  return fillImage(db, actor, image, body);
 }
